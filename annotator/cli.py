@@ -1,0 +1,265 @@
+"""The command line: ``annotator COMMAND DB ...`` (database path first, as in sqlite-utils).
+
+Each command is a thin wrapper over library calls. ``annotator`` alone, or ``annotator DB``,
+opens the GUI. Errors go to stderr with a non-zero exit and say what and where.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from click_default_group import DefaultGroup
+
+from annotator import __version__
+from annotator.core.display import visual
+from annotator.core.errors import AnnotatorError
+from annotator.core.labels import load_scheme
+
+IMPORT_FORMATS = ("auto", "text", "jsonl")
+EXPORT_FORMATS = ("jsonl",)
+
+
+def _fail(exc: Exception) -> None:
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(1)
+
+
+def _open(db: str):  # -> Project
+    from annotator.store.project import Project
+
+    try:
+        return Project.open(db)
+    except AnnotatorError as exc:
+        _fail(exc)
+
+
+def _shaper(shape: bool | None):
+    """Shape Arabic for the terminal when writing to one (a flag overrides)."""
+    if shape is None:
+        shape = sys.stdout.isatty()
+    return visual if shape else (lambda text: text)
+
+
+shape_option = click.option(
+    "--shape/--no-shape",
+    default=None,
+    help="Shape Arabic for terminals without bidi support (default: when writing to a terminal).",
+)
+
+
+@click.group(cls=DefaultGroup, default="gui", default_if_no_args=True)
+@click.version_option(__version__, prog_name="annotator")
+def cli() -> None:
+    """Annotate Arabic news text: entities, quotes and claims, kept in an SQLite project.
+
+    Run without a command to open the GUI on the demo project.
+    """
+
+
+@cli.command()
+@click.argument("db", required=False, type=click.Path(dir_okay=False))
+@click.option("--annotator", help="Your name (whose layer you annotate).")
+@click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the window to this PNG and exit.")
+@click.option("--document", help="Open this document (its id) first.")
+@click.option("--size", default="1200x800", show_default=True, help="Window size WxH (with --screenshot).")
+@click.option("--font-size", type=int, help="Text size in points.")
+def gui(
+    db: str | None,
+    annotator: str | None,
+    screenshot: str | None,
+    document: str | None,
+    size: str,
+    font_size: int | None,
+) -> None:
+    """Open the GUI on DB (the demo project when none is given)."""
+    try:
+        width, height = (int(n) for n in size.lower().split("x"))
+    except ValueError:
+        raise click.BadParameter("expected WxH, e.g. 1200x800", param_hint="--size") from None
+    if db is None:
+        from annotator.formats.seeds import open_demo_project
+
+        try:
+            path = open_demo_project()
+        except AnnotatorError as exc:
+            _fail(exc)
+    else:
+        path = Path(db)
+    from annotator.ui.app import run_gui  # Qt is loaded only for the GUI
+
+    sys.exit(
+        run_gui(
+            path,
+            annotator=annotator,
+            screenshot=Path(screenshot) if screenshot else None,
+            document=document,
+            size=(width, height),
+            font_size=font_size,
+        )
+    )
+
+
+@cli.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.option("--scheme", type=click.Path(exists=True, dir_okay=False), help="Label scheme JSON (default: news).")
+@click.option("--annotator", help="The project's default annotator name.")
+def init(db: str, scheme: str | None, annotator: str | None) -> None:
+    """Create a project database with the default (or given) label scheme."""
+    from annotator.store.project import Project
+
+    try:
+        project = Project.create(db, load_scheme(Path(scheme)) if scheme else None)
+        if annotator:
+            project.set_setting("annotator", annotator)
+        labels = project.scheme().span_label_names
+        project.close()
+    except AnnotatorError as exc:
+        _fail(exc)
+    click.echo(f"Created {db} with labels {', '.join(labels)}")
+
+
+def _detect_format(path: Path) -> str:
+    if path.is_dir():
+        return "text"
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    return "text"
+
+
+@cli.command("import")
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True)
+@click.option("--annotator", help="Put every imported span in this annotator's layer.")
+@click.option("--encoding", help="Text encoding of plain text files (default: detected).")
+@click.option("--add-labels", is_flag=True, help="Add unknown labels to the scheme instead of refusing the file.")
+def import_(
+    db: str, paths: tuple[str, ...], fmt: str, annotator: str | None, encoding: str | None, add_labels: bool
+) -> None:
+    """Import PATHS (text files, folders, JSONL) into DB, all in one transaction."""
+    from annotator.formats.jsonl import import_jsonl
+    from annotator.formats.plaintext import import_text
+    from annotator.formats.report import ImportReport
+
+    project = _open(db)
+    total = ImportReport()
+    try:
+        with project.transaction():
+            default_annotator = project.get_setting("annotator")
+            for raw in paths:
+                path = Path(raw)
+                kind = fmt if fmt != "auto" else _detect_format(path)
+                if kind == "jsonl":
+                    report = import_jsonl(
+                        project, path, annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
+                    )
+                else:
+                    report = import_text(project, [path], encoding=encoding)
+                _add(total, report)
+    except AnnotatorError as exc:
+        project.close()
+        click.echo(f"Error: {exc}", err=True)
+        click.echo("Nothing was imported: the project is unchanged.", err=True)
+        sys.exit(1)
+    project.close()
+    for note in total.notes:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(f"Imported: {total.summary()}")
+
+
+def _add(total: Any, report: Any) -> None:
+    for key, value in report.__dict__.items():
+        current = getattr(total, key)
+        setattr(total, key, current + value)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file.")
+@click.option("--annotator", help="Export only this annotator's layer (default: all layers).")
+@click.option("--gold", is_flag=True, help="Export the adjudicated gold layer.")
+def export(db: str, fmt: str, output: str, annotator: str | None, gold: bool) -> None:
+    """Export DB's documents and annotations to OUTPUT."""
+    from annotator.core.model import GOLD
+    from annotator.formats.jsonl import export_jsonl
+
+    if gold and annotator:
+        raise click.UsageError("give either --annotator or --gold, not both")
+    project = _open(db)
+    layer = GOLD if gold else annotator
+    if layer is not None and layer not in project.annotators():
+        project.close()
+        _fail(
+            AnnotatorError(
+                f"{db}: no annotator layer named {layer!r} (have: {', '.join(project.annotators()) or 'none'})"
+            )
+        )
+    try:
+        report = export_jsonl(project, output, annotator=layer)
+    except (AnnotatorError, OSError) as exc:
+        project.close()
+        _fail(exc)
+    project.close()
+    summary = Path(f"{output}.summary.json")
+    summary.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@shape_option
+def stats(db: str, as_json: bool, shape: bool | None) -> None:
+    """Documents, spans per label and annotator, relations, and document status."""
+    project = _open(db)
+    figures = project.stats()
+    project.close()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    show = _shaper(shape)
+    click.echo(f"Documents:  {figures['documents']} ({figures['characters']:,} characters)")
+    click.echo(f"Annotators: {', '.join(show(a) for a in figures['annotators']) or 'none'}")
+    labels = sorted({label for per in figures["spans"].values() for label in per})
+    if labels:
+        names = figures["annotators"]
+        width = max(12, *(len(n) + 2 for n in names))
+        click.echo("\nSpans".ljust(12) + "".join(show(n).rjust(width) for n in names))
+        for label in labels:
+            row = "".join(str(figures["spans"].get(n, {}).get(label, 0)).rjust(width) for n in names)
+            click.echo(label.ljust(11) + row)
+        click.echo(
+            "total".ljust(11) + "".join(str(sum(figures["spans"].get(n, {}).values())).rjust(width) for n in names)
+        )
+    for name, counts in figures["relations"].items():
+        click.echo(f"\nRelations of {show(name)}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if figures["status"]:
+        click.echo("\nStatus")
+        for name, counts in figures["status"].items():
+            click.echo(f"  {show(name)}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()))
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+def check(db: str) -> None:
+    """Check the database's integrity and every span's offsets."""
+    project = _open(db)
+    problems = project.check()
+    spans = project.db["spans"].count
+    project.close()
+    if problems:
+        for problem in problems:
+            click.echo(f"Problem: {problem}", err=True)
+        click.echo(f"{len(problems)} problems found", err=True)
+        sys.exit(1)
+    click.echo(f"ok: integrity check passed, {spans} spans within their documents")
+
+
+def main() -> None:
+    cli()

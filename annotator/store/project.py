@@ -1,0 +1,671 @@
+"""A project: one SQLite database file, opened through sqlite-utils.
+
+Every public method that changes data runs in one transaction (or joins the caller's, see
+:meth:`Project.transaction`), so a user action or an import is committed whole or not at all.
+Methods return what they changed, so callers (the GUI's undo stack, the CLI's summaries) can
+report or reverse it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.errors import AnnotatorError, OffsetError, SchemaVersionError
+from annotator.core.labels import AttributeDef, LabelScheme, RelationLabel, SpanLabel
+from annotator.core.model import DOCUMENT_STATUSES, Document, Relation, Span, check_offsets
+from annotator.core.text import content_hash
+from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> str:
+    """Current UTC time as ISO 8601 text, the timestamp format of every table."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    """A document's list entry: everything but its text."""
+
+    id: int
+    ext_id: str
+    title: str
+    length: int
+    span_count: int
+    status: str
+    review_state: str
+
+
+@dataclass(slots=True)
+class Problem:
+    """One finding of :meth:`Project.check`."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class Project:
+    """An open project database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self._depth = 0
+        self._annotator_ids: dict[str, int] = {}
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, scheme: LabelScheme | None = None) -> Project:
+        """Open the project at ``path``, migrating it (after a backup) if its schema is older.
+
+        With ``create`` a missing file becomes a new project with ``scheme`` (default: the news
+        scheme from resources/). Opening a file that is not a project database raises
+        AnnotatorError; one written by a newer version raises SchemaVersionError.
+        """
+        path = Path(path)
+        if not path.exists() and not create:
+            raise AnnotatorError(f"{path}: no such project database (use 'annotator init {path}')")
+        if path.exists() and path.is_dir():
+            raise AnnotatorError(f"{path}: is a folder, not a project database")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise AnnotatorError(f"{path}: not a project database ({exc})") from exc
+        if version == 0 and tables and not create:
+            conn.close()
+            raise AnnotatorError(f"{path}: an SQLite file, but not an annotator project")
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise SchemaVersionError(
+                f"{path}: made by a newer annotator (schema {version}, this version reads up to "
+                f"{SCHEMA_VERSION}); upgrade the annotator to open it"
+            )
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        project = cls(conn, path)
+        if version < SCHEMA_VERSION:
+            if version > 0:
+                project.backup(path.with_name(f"{path.name}.v{version}.{datetime.now(UTC):%Y%m%dT%H%M%S}.bak"))
+            project._migrate(version)
+            if version == 0:
+                project.save_scheme(scheme or _default_scheme())
+        return project
+
+    @classmethod
+    def create(cls, path: str | Path, scheme: LabelScheme | None = None) -> Project:
+        """Create a new project at ``path``; refuses to touch an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise AnnotatorError(f"{path}: already exists")
+        return cls.open(path, create=True, scheme=scheme)
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                # executescript would commit our transaction: run the statements one by one.
+                for statement in MIGRATIONS[target].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {target + 1}")
+
+    def backup(self, destination: str | Path) -> Path:
+        """Write a consistent copy of the database to ``destination`` (SQLite backup API)."""
+        destination = Path(destination)
+        target = sqlite3.connect(destination)
+        try:
+            self.conn.backup(target)
+        finally:
+            target.close()
+        return destination
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Project]:
+        """Run the block in one transaction; nested blocks join the outer one (as savepoints)."""
+        if self._depth == 0:
+            self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            self.conn.execute(f"SAVEPOINT sp{self._depth}")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{self._depth}")
+                self.conn.execute(f"RELEASE sp{self._depth}")
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute(f"RELEASE sp{self._depth}")
+
+    # -- settings -------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- label scheme ---------------------------------------------------------------------
+
+    def scheme(self) -> LabelScheme:
+        """The project's label scheme, in its stored order."""
+        span_labels = [
+            SpanLabel(
+                name=row["name"],
+                kind=row["kind"],
+                color=row["color"],
+                key=row["key"],
+                description=row["description"],
+                attributes=[AttributeDef(**a) for a in json.loads(row["attributes"])],
+            )
+            for row in self.db.query("SELECT * FROM span_labels ORDER BY position, name")
+        ]
+        relation_labels = [
+            RelationLabel(name=row["name"], heads=json.loads(row["heads"]), children=json.loads(row["children"]))
+            for row in self.db.query("SELECT * FROM relation_labels ORDER BY position, name")
+        ]
+        return LabelScheme(
+            span_labels=span_labels,
+            relation_labels=relation_labels,
+            name=self.get_setting("scheme_name", "custom") or "custom",
+            description=self.get_setting("scheme_description", "") or "",
+        )
+
+    def save_scheme(self, scheme: LabelScheme) -> None:
+        """Make the stored scheme equal to ``scheme``, label by label (names are kept stable).
+
+        Labels missing from ``scheme`` are removed; a label still used by spans cannot be removed
+        (see :meth:`delete_span_label` for the ways to deal with its spans).
+        """
+        scheme.validate()
+        with self.transaction():
+            for position, label in enumerate(scheme.span_labels):
+                self.add_span_label(label, position=position)
+            for position, rel in enumerate(scheme.relation_labels):
+                self.add_relation_label(rel, position=position)
+            keep = set(scheme.span_label_names)
+            for name in [n for n in self._names("span_labels") if n not in keep]:
+                self.delete_span_label(name)
+            keep_rel = set(scheme.relation_label_names)
+            for name in [n for n in self._names("relation_labels") if n not in keep_rel]:
+                self.delete_relation_label(name)
+            self.set_setting("scheme_name", scheme.name)
+            self.set_setting("scheme_description", scheme.description)
+
+    def _names(self, table: str) -> list[str]:
+        return [row[0] for row in self.conn.execute(f"SELECT name FROM [{table}]")]
+
+    def add_span_label(self, label: SpanLabel, *, position: int | None = None) -> None:
+        """Add a span label, or update the label of that name."""
+        if position is None:
+            position = self.conn.execute("SELECT coalesce(max(position) + 1, 0) FROM span_labels").fetchone()[0]
+        attrs = _dumps(
+            [{"name": a.name, "type": a.type, "values": a.values, "default": a.default} for a in label.attributes]
+        )
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO span_labels (name, kind, color, key, description, attributes, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "
+                "color = excluded.color, key = excluded.key, description = excluded.description, "
+                "attributes = excluded.attributes, position = excluded.position",
+                (label.name, label.kind, label.color, label.key, label.description, attrs, position),
+            )
+
+    def add_relation_label(self, label: RelationLabel, *, position: int | None = None) -> None:
+        """Add a relation label, or update the label of that name."""
+        if position is None:
+            position = self.conn.execute("SELECT coalesce(max(position) + 1, 0) FROM relation_labels").fetchone()[0]
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO relation_labels (name, heads, children, position) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET heads = excluded.heads, children = excluded.children, "
+                "position = excluded.position",
+                (label.name, _dumps(label.heads), _dumps(label.children), position),
+            )
+
+    def rename_span_label(self, old: str, new: str) -> int:
+        """Rename a span label; existing spans follow. Returns how many spans changed."""
+        with self.transaction():
+            if self.conn.execute("SELECT 1 FROM span_labels WHERE name = ?", (new,)).fetchone():
+                raise AnnotatorError(f"a label named {new!r} already exists")
+            count = self.conn.execute("SELECT count(*) FROM spans WHERE label = ?", (old,)).fetchone()[0]
+            cur = self.conn.execute("UPDATE span_labels SET name = ? WHERE name = ?", (new, old))
+            if cur.rowcount == 0:
+                raise AnnotatorError(f"no label named {old!r}")
+            for row in self.db.query("SELECT name, heads, children FROM relation_labels"):
+                heads = [new if h == old else h for h in json.loads(row["heads"])]
+                children = [new if c == old else c for c in json.loads(row["children"])]
+                self.conn.execute(
+                    "UPDATE relation_labels SET heads = ?, children = ? WHERE name = ?",
+                    (_dumps(heads), _dumps(children), row["name"]),
+                )
+        return count
+
+    def delete_span_label(self, name: str, *, spans: str = "refuse", relabel_to: str | None = None) -> int:
+        """Remove a span label. ``spans`` says what happens to spans that use it:
+
+        ``refuse`` (default: raise if any), ``delete`` (remove them and their relations), or
+        ``relabel`` (give them ``relabel_to``). Returns how many spans were affected.
+        """
+        with self.transaction():
+            count = self.conn.execute("SELECT count(*) FROM spans WHERE label = ?", (name,)).fetchone()[0]
+            if count:
+                if spans == "delete":
+                    self.conn.execute("DELETE FROM spans WHERE label = ?", (name,))
+                elif spans == "relabel" and relabel_to:
+                    self.conn.execute("UPDATE spans SET label = ? WHERE label = ?", (relabel_to, name))
+                else:
+                    raise AnnotatorError(f"label {name!r} is used by {count} spans")
+            self.conn.execute("DELETE FROM span_labels WHERE name = ?", (name,))
+        return count
+
+    def delete_relation_label(self, name: str) -> int:
+        """Remove a relation label and every relation that uses it; returns how many went."""
+        with self.transaction():
+            count = self.conn.execute("DELETE FROM relations WHERE label = ?", (name,)).rowcount
+            self.conn.execute("DELETE FROM relation_labels WHERE name = ?", (name,))
+        return count
+
+    # -- annotators -----------------------------------------------------------------------
+
+    def annotator_id(self, name: str, *, create: bool = True) -> int:
+        """The id of annotator ``name`` (created when missing, unless ``create`` is false)."""
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        if not name or not name.strip():
+            raise AnnotatorError("an annotator name cannot be empty")
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            if not create:
+                raise AnnotatorError(f"no annotator named {name!r}")
+            with self.transaction():
+                row = (
+                    self.conn.execute("INSERT INTO annotators (name, created) VALUES (?, ?)", (name, now())).lastrowid,
+                )
+        self._annotator_ids[name] = row[0]
+        return row[0]
+
+    def annotators(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # -- documents ------------------------------------------------------------------------
+
+    def add_document(self, document: Document) -> int:
+        """Store a document and return its id (the text is stored exactly as given)."""
+        meta = _dumps(document.meta)
+        with self.transaction():
+            try:
+                cur = self.conn.execute(
+                    "INSERT INTO documents (ext_id, title, text, text_hash, meta, created) VALUES (?, ?, ?, ?, ?, ?)",
+                    (document.ext_id, document.title, document.text, content_hash(document.text), meta, now()),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise AnnotatorError(f"a document with id {document.ext_id!r} already exists") from exc
+        document.id = cur.lastrowid
+        return cur.lastrowid
+
+    def find_document(self, ext_id: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE ext_id = ?", (ext_id,)).fetchone()
+        return row[0] if row else None
+
+    def document(self, doc_id: int) -> Document:
+        row = self.conn.execute(
+            "SELECT id, ext_id, title, text, meta FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise AnnotatorError(f"no document with id {doc_id}")
+        return Document(id=row[0], ext_id=row[1], title=row[2], text=row[3], meta=json.loads(row[4]))
+
+    def document_ids(self) -> list[int]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document in id order, read one at a time."""
+        for row in self.conn.execute("SELECT id, ext_id, title, text, meta FROM documents ORDER BY id"):
+            yield Document(id=row[0], ext_id=row[1], title=row[2], text=row[3], meta=json.loads(row[4]))
+
+    def document_list(self, annotator: str | None = None) -> list[DocumentInfo]:
+        """List entries for every document: span counts and status for ``annotator`` (all if None)."""
+        aid = self._maybe_annotator(annotator)
+        span_filter = "" if aid is None else "AND s.annotator_id = :aid"
+        rows = self.db.query(
+            f"""SELECT d.id, d.ext_id, d.title, length(d.text) AS length, d.review_state,
+                (SELECT count(*) FROM spans s WHERE s.document_id = d.id {span_filter}) AS span_count,
+                (SELECT status FROM document_status st WHERE st.document_id = d.id AND st.annotator_id = :aid)
+                  AS status
+            FROM documents d ORDER BY d.id""",
+            {"aid": aid if aid is not None else -1},
+        )
+        return [
+            DocumentInfo(
+                id=r["id"],
+                ext_id=r["ext_id"],
+                title=r["title"],
+                length=r["length"],
+                span_count=r["span_count"],
+                status=r["status"] or "new",
+                review_state=r["review_state"],
+            )
+            for r in rows
+        ]
+
+    def _maybe_annotator(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else -1
+
+    def set_status(self, doc_id: int, annotator: str, status: str) -> str:
+        """Set a document's status for an annotator; returns the previous status."""
+        if status not in DOCUMENT_STATUSES:
+            raise AnnotatorError(f"unknown status {status!r} (one of {', '.join(DOCUMENT_STATUSES)})")
+        aid = self.annotator_id(annotator)
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid)
+            ).fetchone()
+            self.conn.execute(
+                "INSERT INTO document_status (document_id, annotator_id, status, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, updated = excluded.updated",
+                (doc_id, aid, status, now()),
+            )
+        return row[0] if row else "new"
+
+    def status(self, doc_id: int, annotator: str) -> str:
+        aid = self._maybe_annotator(annotator)
+        row = self.conn.execute(
+            "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid)
+        ).fetchone()
+        return row[0] if row else "new"
+
+    # -- spans ----------------------------------------------------------------------------
+
+    _SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s."start", s."end", s.attrs'
+
+    @staticmethod
+    def _span(row: tuple[Any, ...]) -> Span:
+        return Span(
+            id=row[0],
+            document_id=row[1],
+            annotator=row[2],
+            label=row[3],
+            start=row[4],
+            end=row[5],
+            attrs=json.loads(row[6]),
+        )
+
+    def spans(self, doc_id: int, annotator: str | None = None) -> list[Span]:
+        """Spans of a document (one annotator's layer, or all), ordered by position."""
+        sql = f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ?"
+        params: list[Any] = [doc_id]
+        if annotator is not None:
+            sql += " AND a.name = ?"
+            params.append(annotator)
+        sql += ' ORDER BY s."start", s."end" DESC, s.label, s.id'
+        return [self._span(row) for row in self.conn.execute(sql, params)]
+
+    def span(self, span_id: int) -> Span:
+        row = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id WHERE s.id = ?",
+            (span_id,),
+        ).fetchone()
+        if row is None:
+            raise AnnotatorError(f"no span with id {span_id}")
+        return self._span(row)
+
+    def _document_length(self, doc_id: int) -> int:
+        row = self.conn.execute("SELECT length(text) FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise AnnotatorError(f"no document with id {doc_id}")
+        return row[0]
+
+    def add_span(self, doc_id: int, span: Span) -> Span:
+        """Store ``span`` in document ``doc_id`` (in ``span.annotator``'s layer); returns it with its id.
+
+        Raises OffsetError if the offsets do not fit the document, AnnotatorError for an unknown label.
+        """
+        check_offsets(span.start, span.end, self._document_length(doc_id))
+        return self.add_spans(doc_id, [span])[0]
+
+    def add_spans(self, doc_id: int, spans: Iterable[Span]) -> list[Span]:
+        """Store several spans in one transaction (offsets must already be checked)."""
+        stamp = now()
+        out = []
+        with self.transaction():
+            for span in spans:
+                aid = self.annotator_id(span.annotator)
+                try:
+                    cur = self.conn.execute(
+                        'INSERT INTO spans (id, document_id, annotator_id, label, "start", "end", attrs, created, updated) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (span.id, doc_id, aid, span.label, span.start, span.end, _dumps(span.attrs), stamp, stamp),
+                    )
+                except sqlite3.IntegrityError as exc:
+                    raise self._integrity_error(exc, span) from exc
+                span.id = cur.lastrowid
+                span.document_id = doc_id
+                out.append(span)
+            self._touch_status(doc_id, {s.annotator for s in out})
+        return out
+
+    def _touch_status(self, doc_id: int, annotators: Iterable[str]) -> None:
+        """A document a person starts annotating moves from new to in progress."""
+        for name in annotators:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_status (document_id, annotator_id, status, updated) VALUES (?, ?, 'in_progress', ?)",
+                (doc_id, self.annotator_id(name), now()),
+            )
+
+    def _integrity_error(self, exc: sqlite3.IntegrityError, span: Span) -> AnnotatorError:
+        message = str(exc)
+        if "FOREIGN KEY" in message:
+            if not self.conn.execute("SELECT 1 FROM span_labels WHERE name = ?", (span.label,)).fetchone():
+                return AnnotatorError(f"unknown label {span.label!r}")
+            return AnnotatorError("the document does not exist")
+        if "CHECK" in message:
+            return OffsetError(f"start {span.start} is not before end {span.end}")
+        return AnnotatorError(message)
+
+    def update_span(self, span_id: int, **changes: Any) -> Span:
+        """Change a span's label, start, end or attrs; returns the span as it was before."""
+        allowed = {"label", "start", "end", "attrs"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise AnnotatorError(f"cannot change {', '.join(sorted(unknown))} of a span")
+        before = self.span(span_id)
+        after = Span(**{**{k: getattr(before, k) for k in ("start", "end", "label", "attrs")}, **changes})
+        if after.start != before.start or after.end != before.end:
+            check_offsets(after.start, after.end, self._document_length(before.document_id or 0))
+        with self.transaction():
+            try:
+                self.conn.execute(
+                    'UPDATE spans SET label = ?, "start" = ?, "end" = ?, attrs = ?, updated = ? WHERE id = ?',
+                    (after.label, after.start, after.end, _dumps(after.attrs), now(), span_id),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise self._integrity_error(exc, after) from exc
+        return before
+
+    def delete_span(self, span_id: int) -> tuple[Span, list[Relation]]:
+        """Delete a span and the relations that touch it; returns both, so the deletion can be undone."""
+        span = self.span(span_id)
+        with self.transaction():
+            relations = self._relations_where("r.head_id = ? OR r.child_id = ?", (span_id, span_id))
+            self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        return span, relations
+
+    # -- relations ------------------------------------------------------------------------
+
+    def _relations_where(self, where: str, params: tuple[Any, ...]) -> list[Relation]:
+        rows = self.conn.execute(
+            "SELECT r.id, r.document_id, a.name, r.label, r.head_id, r.child_id FROM relations r "
+            f"JOIN annotators a ON a.id = r.annotator_id WHERE {where} ORDER BY r.id",
+            params,
+        )
+        return [Relation(id=r[0], document_id=r[1], annotator=r[2], label=r[3], head=r[4], child=r[5]) for r in rows]
+
+    def relations(self, doc_id: int, annotator: str | None = None) -> list[Relation]:
+        if annotator is None:
+            return self._relations_where("r.document_id = ?", (doc_id,))
+        return self._relations_where("r.document_id = ? AND a.name = ?", (doc_id, annotator))
+
+    def add_relation(self, relation: Relation, *, check_labels: bool = True) -> Relation:
+        """Link two spans of the same document; with ``check_labels`` the scheme must allow the pair."""
+        head, child = self.span(relation.head), self.span(relation.child)
+        if head.document_id != child.document_id:
+            raise AnnotatorError("a relation must link two spans of the same document")
+        if check_labels:
+            rel_label = self.scheme().relation_label(relation.label)
+            if rel_label is None:
+                raise AnnotatorError(f"unknown relation label {relation.label!r}")
+            if not rel_label.allows(head.label, child.label):
+                raise AnnotatorError(f"{relation.label} does not link {head.label} to {child.label}")
+        with self.transaction():
+            try:
+                cur = self.conn.execute(
+                    "INSERT INTO relations (id, document_id, annotator_id, label, head_id, child_id, created) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        relation.id,
+                        head.document_id,
+                        self.annotator_id(relation.annotator),
+                        relation.label,
+                        relation.head,
+                        relation.child,
+                        now(),
+                    ),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise AnnotatorError(f"cannot add relation: unknown relation label {relation.label!r}") from exc
+        relation.id = cur.lastrowid
+        relation.document_id = head.document_id
+        return relation
+
+    def delete_relation(self, relation_id: int) -> Relation:
+        found = self._relations_where("r.id = ?", (relation_id,))
+        if not found:
+            raise AnnotatorError(f"no relation with id {relation_id}")
+        with self.transaction():
+            self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+        return found[0]
+
+    # -- summaries ------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `annotator stats`: documents, spans per label and annotator, relations, status."""
+        spans: dict[str, dict[str, int]] = {}
+        for row in self.conn.execute(
+            "SELECT a.name, s.label, count(*) FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+            "GROUP BY a.name, s.label ORDER BY a.name, s.label"
+        ):
+            spans.setdefault(row[0], {})[row[1]] = row[2]
+        relations: dict[str, dict[str, int]] = {}
+        for row in self.conn.execute(
+            "SELECT a.name, r.label, count(*) FROM relations r JOIN annotators a ON a.id = r.annotator_id "
+            "GROUP BY a.name, r.label ORDER BY a.name, r.label"
+        ):
+            relations.setdefault(row[0], {})[row[1]] = row[2]
+        status: dict[str, dict[str, int]] = {}
+        documents = self.db["documents"].count
+        for name in self.annotators():
+            counts = Counter({s: 0 for s in DOCUMENT_STATUSES})
+            for row in self.conn.execute(
+                "SELECT st.status, count(*) FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
+                "WHERE a.name = ? GROUP BY st.status",
+                (name,),
+            ):
+                counts[row[0]] = row[1]
+            counts["new"] += documents - sum(counts.values())
+            status[name] = dict(counts)
+        return {
+            "documents": documents,
+            "characters": self.conn.execute("SELECT coalesce(sum(length(text)), 0) FROM documents").fetchone()[0],
+            "annotators": self.annotators(),
+            "spans": spans,
+            "relations": relations,
+            "status": status,
+        }
+
+    def check(self) -> list[Problem]:
+        """Integrity check plus every span's offsets and every relation's ends; [] means all is well."""
+        problems = [
+            Problem("database", row[0]) for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"
+        ]
+        problems += [
+            Problem("database", f"foreign key broken in {row[0]} row {row[1]}")
+            for row in self.conn.execute("PRAGMA foreign_key_check")
+        ]
+        rows = self.conn.execute(
+            'SELECT s.id, d.ext_id, s."start", s."end", length(d.text) FROM spans s '
+            'JOIN documents d ON d.id = s.document_id WHERE s."start" < 0 OR s."end" > length(d.text) '
+            'OR s."start" >= s."end"'
+        )
+        problems += [
+            Problem(f"document {r[1]} span {r[0]}", f"offsets {r[2]}..{r[3]} outside text of length {r[4]}")
+            for r in rows
+        ]
+        rows = self.conn.execute(
+            "SELECT r.id, d.ext_id FROM relations r JOIN documents d ON d.id = r.document_id "
+            "JOIN spans h ON h.id = r.head_id JOIN spans c ON c.id = r.child_id "
+            "WHERE h.document_id != r.document_id OR c.document_id != r.document_id"
+        )
+        problems += [Problem(f"document {r[1]} relation {r[0]}", "links spans of another document") for r in rows]
+        for row in self.conn.execute("SELECT id, ext_id, text, text_hash FROM documents"):
+            if content_hash(row[2]) != row[3]:
+                problems.append(Problem(f"document {row[1]}", "text changed since import (hash differs)"))
+        return problems
+
+
+def _default_scheme() -> LabelScheme:
+    from annotator.resources import default_scheme
+
+    return default_scheme()
