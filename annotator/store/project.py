@@ -87,14 +87,22 @@ class Project:
             raise AnnotatorError(f"{path}: no such project database (use 'annotator init {path}')")
         if path.exists() and path.is_dir():
             raise AnnotatorError(f"{path}: is a folder, not a project database")
+        if path.exists() and path.stat().st_size == 0 and not create:
+            raise AnnotatorError(f"{path}: an empty file, not a project database")
         try:
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise AnnotatorError(f"{path}: cannot open ({exc})") from exc
+        try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
+            conn.close()
             raise AnnotatorError(f"{path}: not a project database ({exc})") from exc
-        if version == 0 and tables and not create:
+        # An SQLite file with tables but no schema version belongs to something else: never write
+        # our tables into it, even when asked to create a project.
+        if version == 0 and tables:
             conn.close()
             raise AnnotatorError(f"{path}: an SQLite file, but not an annotator project")
         if version > SCHEMA_VERSION:
@@ -108,11 +116,26 @@ class Project:
         conn.execute("PRAGMA foreign_keys = ON")
         project = cls(conn, path)
         if version < SCHEMA_VERSION:
+            backup = None
             if version > 0:
-                project.backup(path.with_name(f"{path.name}.v{version}.{datetime.now(UTC):%Y%m%dT%H%M%S}.bak"))
-            project._migrate(version)
-            if version == 0:
-                project.save_scheme(scheme or _default_scheme())
+                backup = project.backup(
+                    path.with_name(f"{path.name}.v{version}.{datetime.now(UTC):%Y%m%dT%H%M%S%f}.bak")
+                )
+            try:
+                if version == 0:  # a new project: schema and label scheme in one transaction
+                    with project.transaction():
+                        project._migrate(version)
+                        project.save_scheme(scheme or _default_scheme())
+                else:
+                    project._migrate(version)
+            except sqlite3.Error as exc:
+                reached = project.schema_version
+                conn.close()
+                kept = f"; a copy of the original is at {backup}" if backup else ""
+                raise AnnotatorError(
+                    f"{path}: upgrading the schema from version {reached} failed ({exc}); "
+                    f"the database was left at version {reached}{kept}"
+                ) from exc
         return project
 
     @classmethod
@@ -169,6 +192,9 @@ class Project:
             yield self
         except BaseException:
             self._depth -= 1
+            # Annotators created inside the rolled-back block are gone; their cached ids could
+            # now be handed to someone else.
+            self._annotator_ids.clear()
             if self._depth == 0:
                 self.conn.execute("ROLLBACK")
             else:
@@ -246,8 +272,12 @@ class Project:
 
     def add_span_label(self, label: SpanLabel, *, position: int | None = None) -> None:
         """Add a span label, or update the label of that name."""
-        if position is None:
-            position = self.conn.execute("SELECT coalesce(max(position) + 1, 0) FROM span_labels").fetchone()[0]
+        if position is None:  # an existing label keeps its place, a new one goes last
+            position = self.conn.execute(
+                "SELECT coalesce((SELECT position FROM span_labels WHERE name = ?), "
+                "(SELECT max(position) + 1 FROM span_labels), 0)",
+                (label.name,),
+            ).fetchone()[0]
         attrs = _dumps(
             [{"name": a.name, "type": a.type, "values": a.values, "default": a.default} for a in label.attributes]
         )
@@ -262,8 +292,12 @@ class Project:
 
     def add_relation_label(self, label: RelationLabel, *, position: int | None = None) -> None:
         """Add a relation label, or update the label of that name."""
-        if position is None:
-            position = self.conn.execute("SELECT coalesce(max(position) + 1, 0) FROM relation_labels").fetchone()[0]
+        if position is None:  # an existing label keeps its place, a new one goes last
+            position = self.conn.execute(
+                "SELECT coalesce((SELECT position FROM relation_labels WHERE name = ?), "
+                "(SELECT max(position) + 1 FROM relation_labels), 0)",
+                (label.name,),
+            ).fetchone()[0]
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO relation_labels (name, heads, children, position) VALUES (?, ?, ?, ?) "
@@ -281,13 +315,7 @@ class Project:
             cur = self.conn.execute("UPDATE span_labels SET name = ? WHERE name = ?", (new, old))
             if cur.rowcount == 0:
                 raise AnnotatorError(f"no label named {old!r}")
-            for row in self.db.query("SELECT name, heads, children FROM relation_labels"):
-                heads = [new if h == old else h for h in json.loads(row["heads"])]
-                children = [new if c == old else c for c in json.loads(row["children"])]
-                self.conn.execute(
-                    "UPDATE relation_labels SET heads = ?, children = ? WHERE name = ?",
-                    (_dumps(heads), _dumps(children), row["name"]),
-                )
+            self._replace_in_relation_ends(old, new)
         return count
 
     def delete_span_label(self, name: str, *, spans: str = "refuse", relabel_to: str | None = None) -> int:
@@ -302,11 +330,26 @@ class Project:
                 if spans == "delete":
                     self.conn.execute("DELETE FROM spans WHERE label = ?", (name,))
                 elif spans == "relabel" and relabel_to:
+                    if relabel_to == name or not self.conn.execute(
+                        "SELECT 1 FROM span_labels WHERE name = ?", (relabel_to,)
+                    ).fetchone():
+                        raise AnnotatorError(f"cannot move the spans of {name!r} to {relabel_to!r}: no such other label")
                     self.conn.execute("UPDATE spans SET label = ? WHERE label = ?", (relabel_to, name))
                 else:
                     raise AnnotatorError(f"label {name!r} is used by {count} spans")
             self.conn.execute("DELETE FROM span_labels WHERE name = ?", (name,))
+            self._replace_in_relation_ends(name, None)
         return count
+
+    def _replace_in_relation_ends(self, old: str, new: str | None) -> None:
+        """Rename (or, with ``new`` None, remove) a span label in every relation's head/child lists."""
+        for row in self.db.query("SELECT name, heads, children FROM relation_labels"):
+            heads = [new if h == old else h for h in json.loads(row["heads"]) if h != old or new is not None]
+            children = [new if c == old else c for c in json.loads(row["children"]) if c != old or new is not None]
+            self.conn.execute(
+                "UPDATE relation_labels SET heads = ?, children = ? WHERE name = ?",
+                (_dumps(heads), _dumps(children), row["name"]),
+            )
 
     def delete_relation_label(self, name: str) -> int:
         """Remove a relation label and every relation that uses it; returns how many went."""
@@ -409,6 +452,7 @@ class Project:
         if status not in DOCUMENT_STATUSES:
             raise AnnotatorError(f"unknown status {status!r} (one of {', '.join(DOCUMENT_STATUSES)})")
         aid = self.annotator_id(annotator)
+        self._document_length(doc_id)  # raises for a missing document
         with self.transaction():
             row = self.conn.execute(
                 "SELECT status FROM document_status WHERE document_id = ? AND annotator_id = ?", (doc_id, aid)
