@@ -113,6 +113,7 @@ class Project:
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA journal_size_limit = 67108864")  # keep the WAL from staying huge after a big import
         conn.execute("PRAGMA foreign_keys = ON")
         project = cls(conn, path)
         if version < SCHEMA_VERSION:
