@@ -193,13 +193,10 @@ def export(db: str, fmt: str, output: str, annotator: str | None, gold: bool) ->
         raise click.UsageError("give either --annotator or --gold, not both")
     project = _open(db)
     layer = GOLD if gold else annotator
-    if layer is not None and layer not in project.annotators():
+    names = project.annotators()
+    if layer is not None and layer not in names:
         project.close()
-        _fail(
-            AnnotatorError(
-                f"{db}: no annotator layer named {layer!r} (have: {', '.join(project.annotators()) or 'none'})"
-            )
-        )
+        _fail(AnnotatorError(f"{db}: no annotator layer named {layer!r} (have: {', '.join(names) or 'none'})"))
     try:
         report = export_jsonl(project, output, annotator=layer)
     except (AnnotatorError, OSError) as exc:

@@ -100,7 +100,10 @@ def parse_record(data: Any, *, path: str, line: int) -> Record:
         for key in ("head", "child", "label"):
             if key not in item:
                 raise fail("missing", f"{where}.{key}")
-        relations.append(RecordRelation(item["head"], item["child"], item["label"], item.get("annotator"), where))
+        rel_annotator = item.get("annotator")
+        if rel_annotator is not None and not isinstance(rel_annotator, str):
+            raise fail("must be a string", f"{where}.annotator")
+        relations.append(RecordRelation(item["head"], item["child"], item["label"], rel_annotator, where))
     return Record(text=text, ext_id=str(ext_id), title=title, meta=meta, spans=spans, relations=relations)
 
 

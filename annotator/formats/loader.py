@@ -124,12 +124,18 @@ class RecordLoader:
             who = self.annotator or item.annotator or self.default_annotator
             if not isinstance(who, str) or not who.strip():
                 raise self._error(f"annotator must be a non-empty string, got {who!r}", line, f"{item.field}.annotator")
-            spans.append(
-                (item.id, Span(norm.map_offset(item.start), norm.map_offset(item.end), label, who, dict(item.attrs)))
-            )
-        ids = [sid for sid, _ in spans if sid is not None]
-        if len(ids) != len(set(map(str, ids))):
-            raise self._error("span ids repeat within the record", line, "spans.id")
+            start, end = norm.map_offset(item.start), norm.map_offset(item.end)
+            if start >= end:  # e.g. a span holding only the CR of a CRLF pair, which normalisation drops
+                raise self._error(
+                    f"span {item.start}..{item.end} is empty once CRLF is normalised to LF", line, f"{item.field}.end"
+                )
+            spans.append((item.id, Span(start, end, label, who, dict(item.attrs))))
+        seen_ids: set[str] = set()
+        for item in record.spans:
+            if item.id is not None:
+                if str(item.id) in seen_ids:
+                    raise self._error(f"span id {item.id!r} repeats within the record", line, f"{item.field}.id")
+                seen_ids.add(str(item.id))
         by_id = {str(sid): span for sid, span in spans if sid is not None}
         relations: list[tuple[Relation, Span, Span]] = []
         for rel in record.relations:

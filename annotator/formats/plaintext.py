@@ -9,6 +9,7 @@ is refused as not text. ``encoding=`` skips detection.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,26 @@ def _bad_control(text: str) -> int | None:
     return None
 
 
+def _bomless_utf16(data: bytes) -> DecodedText | None:
+    """UTF-16 without a byte-order mark: the high bytes of its code units take very few values
+    (0x00 for Latin, 0x06 for Arabic), which random binary data does not."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    sample = data[:4096]
+    many_nuls = sample.count(0) > len(sample) // 4
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top_two = sum(n for _, n in Counter(high).most_common(2))
+        if top_two < 0.9 * len(high) and not many_nuls:
+            continue
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _bad_control(text) is None:
+            return DecodedText(text, name)
+    return None
+
+
 def decode_bytes(data: bytes, *, path: str, encoding: str | None = None) -> DecodedText:
     """Decode a text file's bytes, detecting the encoding unless one is given."""
     if not data:
@@ -73,18 +94,18 @@ def decode_bytes(data: bytes, *, path: str, encoding: str | None = None) -> Deco
                 ) from exc
             return _checked(text.removeprefix("\ufeff"), name.replace("-sig", ""), path)
     try:
-        return _checked(data.decode("utf-8"), "utf-8", path)
+        utf8: str | None = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    sample = data[:4096]
-    if sample.count(0) > len(sample) // 4:
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _bad_control(text) is None:
-                return DecodedText(text, name)
+        utf8 = None
+    if utf8 is not None and _bad_control(utf8) is None:
+        return DecodedText(utf8, "utf-8")
+    # BOM-less UTF-16 is often valid UTF-8 too (Latin "a\0b\0", Arabic "\x27\x06"), but then holds
+    # control characters: check it before refusing the file.
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if utf8 is not None:
+        return _checked(utf8, "utf-8", path)  # raises: names the control character
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"not a text file (binary data: NUL byte at offset {nul})", path=path)
