@@ -260,3 +260,6 @@ def check(db: str) -> None:
 
 def main() -> None:
     cli()
+
+if __name__ == "__main__":
+    main()

@@ -38,11 +38,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 echo "Installing system packages for Qt: ${missing[*]}"
-apt-get update -qq
+apt-get -o DPkg::Lock::Timeout=300 update -qq
 resolved=()
 for pkg in "${missing[@]}"; do
   if apt-cache show "$pkg" >/dev/null 2>&1; then resolved+=("$pkg");
   elif apt-cache show "${pkg}t64" >/dev/null 2>&1; then resolved+=("${pkg}t64");
   else echo "warning: no package $pkg in this distribution's archive" >&2; fi
 done
-[ ${#resolved[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${resolved[@]}"
+[ ${#resolved[@]} -eq 0 ] || apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${resolved[@]}"
