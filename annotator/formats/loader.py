@@ -152,8 +152,8 @@ class RecordLoader:
             who = self.annotator or rel.annotator or head.annotator
             relations.append((Relation(0, 0, label, who), head, child))
 
-        doc_id = self._document(record, norm.text, norm.style, original, line)
-        stored = {(s.annotator, s.label, s.start, s.end): s.id for s in self.project.spans(doc_id)}
+        doc_id, is_new = self._document(record, norm.text, norm.style, original, line)
+        stored = {} if is_new else {(s.annotator, s.label, s.start, s.end): s.id for s in self.project.spans(doc_id)}
         pending: dict[tuple[str, str, int, int], Span] = {}
         for _, span in spans:
             key = (span.annotator, span.label, span.start, span.end)
@@ -167,33 +167,38 @@ class RecordLoader:
         for _, span in spans:  # a duplicate points at the span stored for its key
             key = (span.annotator, span.label, span.start, span.end)
             span.id = stored[key] if key in stored else pending[key].id
-        known_rel = {(r.annotator, r.label, r.head, r.child) for r in self.project.relations(doc_id)}
+        known_rel = (
+            set() if is_new else {(r.annotator, r.label, r.head, r.child) for r in self.project.relations(doc_id)}
+        )
+        new_relations = []
         for relation, head, child in relations:
             relation.head, relation.child = head.id or 0, child.id or 0
             key = (relation.annotator, relation.label, relation.head, relation.child)
             if key in known_rel:
                 self.report.relations_skipped += 1
                 continue
-            self.project.add_relation(relation, check_labels=False)
+            new_relations.append(relation)
             known_rel.add(key)
-            self.report.relations_added += 1
+        self.project.add_relations(doc_id, new_relations)
+        self.report.relations_added += len(new_relations)
         return doc_id
 
-    def _document(self, record: Record, text: str, newlines: str, original: str, line: int | None) -> int:
+    def _document(self, record: Record, text: str, newlines: str, original: str, line: int | None) -> tuple[int, bool]:
+        """The id of the record's document (added now, or matched), and whether it is new."""
         ext_id = record.ext_id
         doc_id = self.project.find_document(ext_id)
         if doc_id is not None:
             if self.project.document(doc_id).text != text:
                 raise self._error(f"document {ext_id!r} is already in the project with a different text", line, "text")
             self.report.documents_matched += 1
-            return doc_id
+            return doc_id, False
         meta = dict(record.meta)
         if newlines not in ("lf", "none"):
             meta["newlines"] = newlines
         title = record.title or first_line_title(text)
         doc_id = self.project.add_document(Document(text=text, ext_id=ext_id, title=title, meta=meta))
         self.report.documents_added += 1
-        return doc_id
+        return doc_id, True
 
 
 def _offset_field(item: RecordSpan, length: int) -> str:

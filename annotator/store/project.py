@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlite_utils
 
 from annotator.core.errors import AnnotatorError, OffsetError, SchemaVersionError
@@ -35,7 +36,10 @@ def now() -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """Compact JSON with sorted keys, as stored in attrs/meta/scheme columns."""
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else json.dumps(value)
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 @dataclass(slots=True)
@@ -113,6 +117,7 @@ class Project:
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of page cache: big imports spill less
         conn.execute("PRAGMA journal_size_limit = 67108864")  # keep the WAL from staying huge after a big import
         conn.execute("PRAGMA foreign_keys = ON")
         project = cls(conn, path)
@@ -207,6 +212,20 @@ class Project:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute(f"RELEASE sp{self._depth}")
+
+    @contextmanager
+    def _atomic(self) -> Iterator[Project]:
+        """A transaction of its own at top level; inside an outer one, no savepoint.
+
+        For the hot write methods used by importers (thousands of calls per import): a failure
+        inside an outer transaction propagates and the outer transaction, which every importer
+        holds, rolls everything back. Savepoints there cost more than the inserts they guard.
+        """
+        if self._depth == 0:
+            with self.transaction():
+                yield self
+        else:
+            yield self
 
     # -- settings -------------------------------------------------------------------------
 
@@ -331,10 +350,13 @@ class Project:
                 if spans == "delete":
                     self.conn.execute("DELETE FROM spans WHERE label = ?", (name,))
                 elif spans == "relabel" and relabel_to:
-                    if relabel_to == name or not self.conn.execute(
-                        "SELECT 1 FROM span_labels WHERE name = ?", (relabel_to,)
-                    ).fetchone():
-                        raise AnnotatorError(f"cannot move the spans of {name!r} to {relabel_to!r}: no such other label")
+                    if (
+                        relabel_to == name
+                        or not self.conn.execute("SELECT 1 FROM span_labels WHERE name = ?", (relabel_to,)).fetchone()
+                    ):
+                        raise AnnotatorError(
+                            f"cannot move the spans of {name!r} to {relabel_to!r}: no such other label"
+                        )
                     self.conn.execute("UPDATE spans SET label = ? WHERE label = ?", (relabel_to, name))
                 else:
                     raise AnnotatorError(f"label {name!r} is used by {count} spans")
@@ -386,7 +408,7 @@ class Project:
     def add_document(self, document: Document) -> int:
         """Store a document and return its id (the text is stored exactly as given)."""
         meta = _dumps(document.meta)
-        with self.transaction():
+        with self._atomic():
             try:
                 cur = self.conn.execute(
                     "INSERT INTO documents (ext_id, title, text, text_hash, meta, created) VALUES (?, ?, ?, ?, ?, ?)",
@@ -522,24 +544,75 @@ class Project:
         return self.add_spans(doc_id, [span])[0]
 
     def add_spans(self, doc_id: int, spans: Iterable[Span]) -> list[Span]:
-        """Store several spans in one transaction (offsets must already be checked)."""
+        """Store several spans in one transaction (offsets must already be checked).
+
+        Spans without an id get fresh ids; a span with an id (an undo restoring a deletion)
+        keeps it. Returns the spans with ``id`` and ``document_id`` set.
+        """
+        out = list(spans)
+        if not out:
+            return out
         stamp = now()
-        out = []
-        with self.transaction():
-            for span in spans:
-                aid = self.annotator_id(span.annotator)
-                try:
-                    cur = self.conn.execute(
-                        'INSERT INTO spans (id, document_id, annotator_id, label, "start", "end", attrs, created, updated) '
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (span.id, doc_id, aid, span.label, span.start, span.end, _dumps(span.attrs), stamp, stamp),
-                    )
-                except sqlite3.IntegrityError as exc:
-                    raise self._integrity_error(exc, span) from exc
-                span.id = cur.lastrowid
+        with self._atomic():
+            next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            next_id = max(next_id, *((s.id + 1) for s in out if s.id is not None), next_id)
+            rows = []
+            for span in out:
+                if span.id is None:
+                    span.id = next_id
+                    next_id += 1
                 span.document_id = doc_id
-                out.append(span)
+                rows.append(
+                    (
+                        span.id,
+                        doc_id,
+                        self.annotator_id(span.annotator),
+                        span.label,
+                        span.start,
+                        span.end,
+                        _dumps(span.attrs),
+                        stamp,
+                        stamp,
+                    )
+                )
+            try:
+                self.conn.executemany(
+                    'INSERT INTO spans (id, document_id, annotator_id, label, "start", "end", attrs, created, updated) '
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+            except sqlite3.IntegrityError as exc:
+                raise self._integrity_error(exc, self._first_bad_span(out) or out[0]) from exc
             self._touch_status(doc_id, {s.annotator for s in out})
+        return out
+
+    def _first_bad_span(self, spans: list[Span]) -> Span | None:
+        labels = set(self._names("span_labels"))
+        return next((s for s in spans if s.label not in labels or s.start >= s.end), None)
+
+    def add_relations(self, doc_id: int, relations: Iterable[Relation]) -> list[Relation]:
+        """Store several relations of one document without label checks (used by importers)."""
+        out = list(relations)
+        if not out:
+            return out
+        stamp = now()
+        with self._atomic():
+            next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM relations").fetchone()[0]
+            rows = []
+            for rel in out:
+                if rel.id is None:
+                    rel.id = next_id
+                    next_id += 1
+                rel.document_id = doc_id
+                rows.append((rel.id, doc_id, self.annotator_id(rel.annotator), rel.label, rel.head, rel.child, stamp))
+            try:
+                self.conn.executemany(
+                    "INSERT INTO relations (id, document_id, annotator_id, label, head_id, child_id, created) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+            except sqlite3.IntegrityError as exc:
+                raise AnnotatorError(f"cannot add relations: {exc}") from exc
         return out
 
     def _touch_status(self, doc_id: int, annotators: Iterable[str]) -> None:
@@ -642,6 +715,72 @@ class Project:
         with self.transaction():
             self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
         return found[0]
+
+    # -- copying layers between projects (review: package and merge) ----------------------
+
+    def span_records(self, doc_id: int, annotator: str) -> list[tuple[Span, str, str]]:
+        """One annotator's spans of a document, each with its (created, updated) timestamps."""
+        rows = self.conn.execute(
+            f"SELECT {self._SPAN_COLUMNS}, s.created, s.updated FROM spans s JOIN annotators a ON a.id = s.annotator_id "
+            'WHERE s.document_id = ? AND a.name = ? ORDER BY s."start", s."end" DESC, s.label, s.id',
+            (doc_id, annotator),
+        )
+        return [(self._span(row[:7]), row[7], row[8]) for row in rows]
+
+    def add_span_records(self, doc_id: int, records: Iterable[tuple[Span, str, str]]) -> list[Span]:
+        """Store spans keeping the (created, updated) timestamps they had elsewhere.
+
+        Offsets and labels must already be checked; the document's status is left as it is.
+        """
+        out = []
+        with self.transaction():
+            for span, created, updated in records:
+                try:
+                    cur = self.conn.execute(
+                        'INSERT INTO spans (document_id, annotator_id, label, "start", "end", attrs, created, updated) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            doc_id,
+                            self.annotator_id(span.annotator),
+                            span.label,
+                            span.start,
+                            span.end,
+                            _dumps(span.attrs),
+                            created,
+                            updated,
+                        ),
+                    )
+                except sqlite3.IntegrityError as exc:
+                    raise self._integrity_error(exc, span) from exc
+                out.append(
+                    Span(span.start, span.end, span.label, span.annotator, dict(span.attrs), cur.lastrowid, doc_id)
+                )
+        return out
+
+    def set_span_attrs(self, span_id: int, attrs: dict[str, Any], *, updated: str) -> None:
+        """Replace a span's attributes, recording ``updated`` (a timestamp from elsewhere) as its change time."""
+        with self.transaction():
+            self.conn.execute("UPDATE spans SET attrs = ?, updated = ? WHERE id = ?", (_dumps(attrs), updated, span_id))
+
+    def document_statuses(self, doc_id: int) -> dict[str, tuple[str, str]]:
+        """Every annotator's recorded status of a document: name -> (status, updated)."""
+        rows = self.conn.execute(
+            "SELECT a.name, st.status, st.updated FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
+            "WHERE st.document_id = ?",
+            (doc_id,),
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def set_status_record(self, doc_id: int, annotator: str, status: str, *, updated: str) -> None:
+        """Set a document's status for an annotator with the time it was set elsewhere (see set_status)."""
+        if status not in DOCUMENT_STATUSES:
+            raise AnnotatorError(f"unknown status {status!r} (one of {', '.join(DOCUMENT_STATUSES)})")
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO document_status (document_id, annotator_id, status, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(document_id, annotator_id) DO UPDATE SET status = excluded.status, updated = excluded.updated",
+                (doc_id, self.annotator_id(annotator), status, updated),
+            )
 
     # -- summaries ------------------------------------------------------------------------
 
