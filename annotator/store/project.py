@@ -423,6 +423,10 @@ class Project:
         row = self.conn.execute("SELECT id FROM documents WHERE ext_id = ?", (ext_id,)).fetchone()
         return row[0] if row else None
 
+    def find_documents_by_hash(self, text_hash: str) -> list[int]:
+        """Ids of the documents whose text has this :func:`content_hash` (the same text), in id order."""
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents WHERE text_hash = ? ORDER BY id", (text_hash,))]
+
     def document(self, doc_id: int) -> Document:
         row = self.conn.execute(
             "SELECT id, ext_id, title, text, meta FROM documents WHERE id = ?", (doc_id,)
