@@ -65,21 +65,26 @@ def cli() -> None:
 @click.option("--annotator", help="Your name (whose layer you annotate).")
 @click.option("--screenshot", type=click.Path(dir_okay=False), help="Render the window to this PNG and exit.")
 @click.option("--document", help="Open this document (its id) first.")
-@click.option("--size", default="1200x800", show_default=True, help="Window size WxH (with --screenshot).")
+@click.option("--size", help="Window size WxH (default: the last one used; 1200x800 with --screenshot).")
 @click.option("--font-size", type=int, help="Text size in points.")
+@click.option("--span", "span_id", type=int, help="Select this span (its id, shown in the span panel) first.")
 def gui(
     db: str | None,
     annotator: str | None,
     screenshot: str | None,
     document: str | None,
-    size: str,
+    size: str | None,
     font_size: int | None,
+    span_id: int | None,
 ) -> None:
     """Open the GUI on DB (the demo project when none is given)."""
-    try:
-        width, height = (int(n) for n in size.lower().split("x"))
-    except ValueError:
-        raise click.BadParameter("expected WxH, e.g. 1200x800", param_hint="--size") from None
+    window_size = None
+    if size is not None:
+        try:
+            width, height = (int(n) for n in size.lower().split("x"))
+        except ValueError:
+            raise click.BadParameter("expected WxH, e.g. 1200x800", param_hint="--size") from None
+        window_size = (width, height)
     if db is None:
         from annotator.formats.seeds import open_demo_project
 
@@ -97,8 +102,9 @@ def gui(
             annotator=annotator,
             screenshot=Path(screenshot) if screenshot else None,
             document=document,
-            size=(width, height),
+            size=window_size,
             font_size=font_size,
+            span=span_id,
         )
     )
 

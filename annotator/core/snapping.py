@@ -71,3 +71,17 @@ def clean_selection(text: str, start: int, end: int) -> tuple[int, int]:
     if start < end:
         start, end = snap_to_graphemes(text, start, end)
     return start, end
+
+
+def next_grapheme(text: str, offset: int) -> int:
+    """The grapheme-cluster boundary after ``offset`` (``len(text)`` at the end)."""
+    if offset >= len(text):
+        return len(text)
+    return _cluster_bounds(text, max(0, offset))[1]
+
+
+def previous_grapheme(text: str, offset: int) -> int:
+    """The grapheme-cluster boundary before ``offset`` (0 at the start)."""
+    if offset <= 0:
+        return 0
+    return _cluster_bounds(text, min(offset, len(text)) - 1)[0]

@@ -2,7 +2,10 @@
 
 ``run_gui`` is what ``annotator gui DB`` calls. With ``screenshot`` it renders the window
 offscreen, writes a PNG and returns without entering the event loop (for docs, bug reports and
-tests); otherwise it runs the application until the window closes.
+tests): it then neither reads nor writes the user's settings and never asks anything.
+Otherwise it runs the application until the window closes, with the user's settings (window
+state, text size, recent projects, the annotator's name) and, on the first run, asks for the
+annotator's name when neither ``--annotator``, the project nor the settings give one.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.store.project import Project
+from annotator.ui.dialogs import ask_annotator_name
 from annotator.ui.fonts import load_fonts
 from annotator.ui.main_window import APP_TITLE, MainWindow
+from annotator.ui.settings import AppSettings
 
 APP_NAME = "annotator"
 DEFAULT_SIZE = (1200, 800)
@@ -48,22 +53,32 @@ def open_main_window(
     annotator: str | None = None,
     document: str | None = None,
     font_size: float | None = None,
+    settings: AppSettings | None = None,
+    span: int | None = None,
 ) -> MainWindow:
     """Open the project at ``db_path`` and build (not show) its main window.
 
     ``annotator`` defaults to the project's ``annotator`` setting (which ``annotator init
-    --annotator`` stores); with neither, every layer is shown. ``document`` is the external id of
-    the document to show first. Raises AnnotatorError if the project or the document cannot be
-    opened. The caller closes ``window.project`` when done.
+    --annotator`` stores), then to the name kept in ``settings``; with none, every layer is
+    shown. ``document`` is the external id of the document to show first, ``span`` the id of a
+    span to select (its document is shown). ``settings`` (default:
+    in memory) also gives the window state and text size; the window never asks anything unless
+    settings are given. Raises AnnotatorError if the project or the document cannot be opened.
+    The caller closes ``window.project`` when done.
     """
     project = Project.open(db_path)
     try:
         if annotator is None:
-            annotator = project.get_setting("annotator") or None
-        window = MainWindow(project, annotator=annotator, font_size=font_size)
+            annotator = project.get_setting("annotator") or (settings.annotator() if settings else None)
+        window = MainWindow(
+            project, annotator=annotator, font_size=font_size, settings=settings, prompt=settings is not None
+        )
         if document is not None and not window.select_document(document):
             window.deleteLater()
             raise AnnotatorError(f"{db_path}: no document with id {document!r}")
+        if span is not None and not window.show_span_id(span):
+            window.deleteLater()
+            raise AnnotatorError(f"{db_path}: no span with id {span} in the layer shown")
     except BaseException:
         project.close()
         raise
@@ -78,18 +93,22 @@ def run_gui(
     document: str | None = None,
     size: tuple[int, int] | None = None,
     font_size: int | None = None,
+    span: int | None = None,
 ) -> int:
     """Open the project at ``db_path`` in the main window; returns the process exit code.
 
-    ``annotator``, ``document`` and ``font_size`` are as for :func:`open_main_window`; ``size``
-    is the window size (default 1200x800). With ``screenshot`` the window is rendered offscreen to
+    ``annotator``, ``document``, ``span`` and ``font_size`` are as for :func:`open_main_window`;
+    ``size`` is the window size (default: the last one used, or 1200x800). With ``screenshot`` the window is rendered offscreen to
     that PNG file and 0 is returned without entering the event loop; errors then go to stderr with
     exit code 1. Interactively, errors are shown in a message box (exit code 1).
     """
     app = application(offscreen=screenshot is not None)
     load_fonts()
+    settings = AppSettings.user() if screenshot is None else None
     try:
-        window = open_main_window(db_path, annotator=annotator, document=document, font_size=font_size)
+        window = open_main_window(
+            db_path, annotator=annotator, document=document, font_size=font_size, settings=settings, span=span
+        )
     except AnnotatorError as exc:
         if screenshot is not None:
             print(f"annotator: {exc}", file=sys.stderr)
@@ -97,10 +116,18 @@ def run_gui(
             show_error(str(exc))
         return 1
     try:
-        window.resize(*(size or DEFAULT_SIZE))
         if screenshot is not None:
+            window.resize(*(size or DEFAULT_SIZE))
             return _save_screenshot(app, window, Path(screenshot))
+        assert settings is not None
+        if size is not None or settings.geometry() is None:
+            window.resize(*(size or DEFAULT_SIZE))
+        settings.add_recent_project(db_path)
         window.show()
+        if window.annotator is None:  # the first run: who is annotating?
+            name = ask_annotator_name(window)
+            if name:
+                window.set_annotator(name)
         return app.exec()
     finally:
         window.project.close()

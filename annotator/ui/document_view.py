@@ -9,22 +9,41 @@ Rules it follows (see DESIGN.md, "Qt facts measured" and "Arabic text: rules"):
 - Only the spans that intersect the visible blocks get a selection, recomputed on scroll, resize,
   font change and when the spans change: cheap at any document size.
 - Offsets go through :class:`annotator.core.offsets.QtPositionMap`, never through ``toPlainText()``.
+
+For editing, the view reports clicks on spans (``spanClicked``, ``linkClicked`` for Ctrl+click)
+and lets an owner claim keys (``key_handler``) before Qt's shortcuts and focus chain see them. The
+selected span gets an outline and its relations are drawn as arcs to their other ends; find hits
+get a highlight of their own. These are painted over the text, after Qt draws it, so they never
+touch the layout either.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QTextCharFormat, QTextCursor, QTextLine
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLine,
+)
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 from annotator.core.labels import DEFAULT_COLOR, LabelScheme, SpanLabel
 from annotator.core.model import Span
 from annotator.core.offsets import QtPositionMap
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, document_font
-from annotator.ui.span_index import SpanIndex
+from annotator.ui.span_index import SpanSet
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +58,12 @@ SPAN_KINDS_UNDERLINED = {
 TINT_ALPHA = 70  # 0-255: how strongly a quote/claim/cue tints the text behind it
 TOOLTIP_SURFACE_CHARS = 60
 FSI, PDI = "\u2068", "\u2069"  # Unicode bidi isolates (FIRST STRONG ISOLATE, POP DIRECTIONAL ISOLATE)
+FIND_HIT_COLOR = QColor(255, 200, 0, 110)  # translucent amber: spans under a hit stay visible
+FIND_CURRENT_COLOR = QColor(255, 140, 0, 170)
+SELECTED_OUTLINE = QColor("#1a237e")  # dark indigo: distinct from every default label colour
+LINK_COLOR = QColor(26, 35, 126, 190)  # the outline's indigo, a little translucent over the text
+
+KeyHandler = Callable[[QKeyEvent], Callable[[], None] | None]
 
 
 class SpanToolTip(QLabel):
@@ -66,12 +91,24 @@ class SpanToolTip(QLabel):
 class DocumentView(QPlainTextEdit):
     """A read-only, right-to-left view of one document and its spans."""
 
+    spanClicked = Signal(object)  # the span id clicked (innermost first, cycling), or None
+    linkClicked = Signal(list)  # Ctrl+click: ids of the spans under the pointer, outermost first
+
     def __init__(self, parent: QWidget | None = None, *, font_size: float | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._map = QtPositionMap.for_text("")
         self._scheme = LabelScheme()
-        self._index = SpanIndex.build([])
+        self._index = SpanSet()
+        self._selected_id: int | None = None
+        self._links: list[tuple[int, int]] = []  # (span id, span id) pairs drawn as arcs
+        self._emphasised_id: int | None = None  # the other end of the relation picked in a panel
+        self._hits: list[tuple[int, int]] = []  # find hits, code points, sorted
+        self._hit_starts: list[int] = []
+        self._current_hit: int | None = None
+        self._press_had_selection = False
+        self._ctrl_press = False
+        self.key_handler: KeyHandler | None = None
         self._formats: dict[str, QTextCharFormat] = {}
         self._highlighted: list[Span] = []
         self._highlighted_range: tuple[int, int] | None = None
@@ -90,6 +127,9 @@ class DocumentView(QPlainTextEdit):
         self._apply_text_direction()
 
         self.viewport().setMouseTracking(True)
+        # Files dropped on the view go to the window (which opens or imports them).
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
 
@@ -104,6 +144,10 @@ class DocumentView(QPlainTextEdit):
         self._formats = {}
         self._highlighted = []
         self._highlighted_range = None
+        self._selected_id = None
+        self._links = []
+        self._emphasised_id = None
+        self._hits, self._hit_starts, self._current_hit = [], [], None
         self.setExtraSelections([])
         self.setPlainText(text)
         self._apply_text_direction()
@@ -120,8 +164,49 @@ class DocumentView(QPlainTextEdit):
         fitting = [s for s in spans if 0 <= s.start < s.end <= length]
         if isinstance(spans, Sequence) and len(fitting) != len(spans):
             log.warning("%d span(s) do not fit the document text and are not shown", len(spans) - len(fitting))
-        self._index = SpanIndex.build(fitting)
-        self._show_annotator = len({s.annotator for s in self._index}) > 1
+        self._index = SpanSet(fitting)
+        self._show_annotator = len({s.annotator for s in fitting}) > 1
+        if self._index.get(self._selected_id) is None:
+            self._selected_id = None
+        self.refresh_highlights(force=True)
+
+    def update_spans(self, put: Iterable[Span] = (), remove: Iterable[int] = ()) -> None:
+        """Add or replace (by id) the spans ``put`` and remove the spans with ids ``remove``:
+        what an edit changed, without rebuilding the index of every span."""
+        self._hide_tooltip()
+        for span_id in remove:
+            self._index.remove(span_id)
+        length = len(self._text)
+        for span in put:
+            if 0 <= span.start < span.end <= length:
+                self._index.put(span)
+            else:
+                if span.id is not None:
+                    self._index.remove(span.id)
+                log.warning("span %s does not fit the document text and is not shown", span.id)
+        if self._index.get(self._selected_id) is None:
+            self._selected_id = None
+        self.refresh_highlights(force=True)
+
+    def span(self, span_id: int | None) -> Span | None:
+        """The span shown with id ``span_id``, if any."""
+        return self._index.get(span_id)
+
+    def span_after(self, span: Span | None, offset: int) -> Span | None:
+        """The next span in text order after ``span`` (or at/after ``offset`` when None)."""
+        return self._index.after(span, offset)
+
+    def span_before(self, span: Span | None, offset: int) -> Span | None:
+        """The previous span in text order before ``span`` (or before ``offset`` when None)."""
+        return self._index.before(span, offset)
+
+    def spans_overlapping(self, start: int, end: int) -> list[Span]:
+        return self._index.overlapping(start, end)
+
+    def set_scheme(self, scheme: LabelScheme) -> None:
+        """Use ``scheme``'s colours and kinds from now on (after a label was edited)."""
+        self._scheme = scheme
+        self._formats = {}
         self.refresh_highlights(force=True)
 
     def clear_document(self) -> None:
@@ -138,8 +223,11 @@ class DocumentView(QPlainTextEdit):
 
     @property
     def spans(self) -> list[Span]:
-        """All spans of the document, ordered by (start, -end)."""
+        """All spans of the document, ordered by (start, -end, id)."""
         return list(self._index.spans)
+
+    def span_count(self) -> int:
+        return len(self._index.spans)
 
     @property
     def scheme(self) -> LabelScheme:
@@ -204,7 +292,161 @@ class DocumentView(QPlainTextEdit):
             selection.format = self._format(span.label)
             selections.append(selection)
         self._highlighted = spans
+        selections.extend(self._hit_selections(*visible))
         self.setExtraSelections(selections)
+
+    def _hit_selections(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
+        """Selections for the find hits inside [start, end), painted over the spans."""
+        if not self._hits or start >= end:
+            return []
+        first = max(0, bisect_left(self._hit_starts, start) - 1)
+        last = bisect_left(self._hit_starts, end)
+        out = []
+        for i in range(first, last):
+            hit_start, hit_end = self._hits[i]
+            if hit_end <= start:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_qt(hit_start))
+            cursor.setPosition(self._map.to_qt(hit_end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(FIND_CURRENT_COLOR if i == self._current_hit else FIND_HIT_COLOR)
+            selection.format = fmt
+            out.append(selection)
+        return out
+
+    # -- find hits --------------------------------------------------------------------------
+
+    def set_find_hits(self, hits: Sequence[tuple[int, int]], current: int | None = None) -> None:
+        """Highlight ``hits`` (code-point ranges, sorted); ``current`` indexes the one in focus."""
+        self._hits = list(hits)
+        self._hit_starts = [start for start, _ in self._hits]
+        self._current_hit = current
+        self.refresh_highlights(force=True)
+
+    def find_hits(self) -> list[tuple[int, int]]:
+        return list(self._hits)
+
+    # -- selected span, relations -----------------------------------------------------------
+
+    def selected_span(self) -> Span | None:
+        return self._index.get(self._selected_id)
+
+    def set_selected_span(self, span_id: int | None, *, scroll: bool = True) -> None:
+        """Outline the span ``span_id`` (None: no span is selected) and put the text cursor at its
+        start, scrolling it into view."""
+        span = self._index.get(span_id)
+        self._selected_id = span.id if span is not None else None
+        if span is not None and scroll:
+            self.show_range(span.start, span.end)
+        self.viewport().update()
+
+    def show_range(self, start: int, end: int, *, select: bool = False) -> None:
+        """Put the text cursor at ``start`` (selecting up to ``end`` if asked) and scroll there;
+        the range is centred when it was out of view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_qt(start))
+        if select:
+            cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        first = QTextCursor(self.document())
+        first.setPosition(self._map.to_qt(start))
+        last = QTextCursor(self.document())
+        last.setPosition(self._map.to_qt(end))
+        viewport = self.viewport().rect()
+        if self.cursorRect(first).top() < viewport.top() or self.cursorRect(last).bottom() > viewport.bottom():
+            self.centerCursor()
+        self.ensureCursorVisible()
+
+    def set_links(self, pairs: Sequence[tuple[int, int]], emphasised: int | None = None) -> None:
+        """Draw an arc between the spans of each (id, id) pair (the selected span's relations);
+        ``emphasised`` gets a strong outline (the other end of the relation picked in a panel)."""
+        self._links = list(pairs)
+        self._emphasised_id = emphasised
+        self.viewport().update()
+
+    def links(self) -> list[tuple[int, int]]:
+        return list(self._links)
+
+    def emphasised_span(self) -> Span | None:
+        return self._index.get(self._emphasised_id)
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of the text [start, end) inside the visible blocks, one per visual
+        run and line (glyph runs: right for bidi text and for letters joined across an edge)."""
+        visible_start, visible_end = self.visible_qt_range()
+        qt_start = max(self._map.to_qt(start), visible_start)
+        qt_end = min(self._map.to_qt(end), visible_end)
+        rects: list[QRectF] = []
+        if qt_start >= qt_end:
+            return rects
+        offset = self.contentOffset()
+        block = self.document().findBlock(qt_start)
+        while block.isValid() and block.position() < qt_end:
+            layout = block.layout()
+            origin = self.blockBoundingGeometry(block).translated(offset).topLeft() + layout.position()
+            a = max(qt_start, block.position()) - block.position()
+            b = min(qt_end, block.position() + block.length() - 1) - block.position()
+            for i in range(layout.lineCount() if b > a else 0):
+                # Line by line: QTextLayout.glyphRuns merges runs of one font across lines.
+                line = layout.lineAt(i)
+                line_a, line_b = max(a, line.textStart()), min(b, line.textStart() + line.textLength())
+                if line_a < line_b:
+                    # Horizontal extent from each run, height from the line (runs in another font,
+                    # an emoji say, have other heights).
+                    top, height = origin.y() + line.y(), line.height()
+                    for run in line.glyphRuns(line_a, line_b - line_a):
+                        box = run.boundingRect()
+                        rects.append(QRectF(origin.x() + box.left(), top, box.width(), height))
+            block = block.next()
+        # Runs of one line a space apart belong together (a word in another font, e.g. an emoji).
+        return _merge_line_rects(rects, self.fontMetrics().horizontalAdvance(" ") + 2.0)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        selected = self._index.get(self._selected_id)
+        emphasised = self._index.get(self._emphasised_id)
+        if selected is None and emphasised is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        anchors: dict[int, QPointF] = {}
+        for span_id in {i for pair in self._links for i in pair}:
+            other = self._index.get(span_id)
+            if other is None or other is selected:
+                continue
+            pen = QPen(LINK_COLOR, 3 if other is emphasised else 1.5)
+            if other is not emphasised:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            rects = self._outline(painter, other, pen)
+            if rects:
+                anchors[span_id] = _anchor(rects[0])
+        if emphasised is not None and emphasised.id not in anchors and emphasised is not selected:
+            self._outline(painter, emphasised, QPen(LINK_COLOR, 3))
+        if selected is not None:
+            rects = self._outline(painter, selected, QPen(SELECTED_OUTLINE, 2.5))
+            if rects:
+                anchors[selected.id] = _anchor(rects[0])  # type: ignore[index]
+        link_pen = QPen(LINK_COLOR, 1.5)
+        painter.setPen(link_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for head, child in self._links:
+            if head in anchors and child in anchors:
+                painter.drawPath(_arc(anchors[head], anchors[child], self.fontMetrics().height() * 0.6))
+                painter.setBrush(LINK_COLOR)
+                painter.drawEllipse(anchors[child], 3.5, 3.5)  # the dot marks the child end
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.end()
+
+    def _outline(self, painter: QPainter, span: Span, pen: QPen) -> list[QRectF]:
+        rects = self.range_rects(span.start, span.end)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRoundedRect(rect.adjusted(-1.5, 1, 1.5, -1), 4, 4)
+        return rects
 
     def _label(self, name: str) -> SpanLabel:
         return self._scheme.span_label(name) or SpanLabel(name=name, kind="entity", color=DEFAULT_COLOR)
@@ -345,6 +587,53 @@ class DocumentView(QPlainTextEdit):
             self._hide_tooltip()
         super().mouseMoveEvent(event)
 
+    def mousePressEvent(self, event) -> None:
+        self._hide_tooltip()
+        self._ctrl_press = False
+        if event.button() == Qt.MouseButton.LeftButton and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            spans = self.spans_at_point(event.position())
+            if spans:
+                # Ctrl+click links; it must not move the cursor or drop the selected span.
+                self._ctrl_press = True
+                self.linkClicked.emit([s.id for s in spans])
+                event.accept()
+                return
+        self._press_had_selection = self.textCursor().hasSelection()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._ctrl_press:
+            self._ctrl_press = False
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        spans = self.spans_at_point(event.position())
+        if not spans:
+            self.spanClicked.emit(None)
+            return
+        # Innermost first; clicking again where the selected span is picks the next one out.
+        spans.reverse()
+        ids = [s.id for s in spans]
+        if self._selected_id in ids:
+            self.spanClicked.emit(ids[(ids.index(self._selected_id) + 1) % len(ids)])
+        else:
+            self.spanClicked.emit(ids[0])
+
+    def event(self, event: QEvent) -> bool:
+        # Keys an owner claims (label keys, Tab between spans, Delete...) come here before Qt's
+        # shortcuts (ShortcutOverride) and before the focus chain takes Tab (KeyPress).
+        if self.key_handler is not None and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            action = self.key_handler(event)  # type: ignore[arg-type]
+            if action is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self._hide_tooltip()
+                    action()
+                return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
         self._hide_tooltip()
         super().keyPressEvent(event)
@@ -353,3 +642,34 @@ class DocumentView(QPlainTextEdit):
         self._tooltip_spans = []
         if self._tooltip.isVisible():
             self._tooltip.hide()
+
+
+def _merge_line_rects(rects: list[QRectF], gap: float = 1.5) -> list[QRectF]:
+    """Join rectangles of the same line less than ``gap`` apart (glyph runs of one span split by
+    a change of font or direction)."""
+    rects.sort(key=lambda r: (round(r.top()), r.left()))
+    merged: list[QRectF] = []
+    for rect in rects:
+        last = merged[-1] if merged else None
+        if last is not None and abs(last.top() - rect.top()) < 1 and rect.left() <= last.right() + gap:
+            merged[-1] = last.united(rect)
+        else:
+            merged.append(QRectF(rect))
+    # Text order for right-to-left lines: the first rectangle is the top-right one.
+    merged.sort(key=lambda r: (round(r.top()), -r.right()))
+    return merged
+
+
+def _anchor(rect: QRectF) -> QPointF:
+    """Where a relation arc meets a span: above its first character (right to left: its right end)."""
+    return QPointF(rect.right() - min(14.0, rect.width() / 2), rect.top() + 2)
+
+
+def _arc(start: QPointF, end: QPointF, most: float) -> QPainterPath:
+    """A curve rising above the text from ``start`` to ``end``, at most ``most`` pixels (into the
+    line above: less would hide it between the lines, more would cover that line's text)."""
+    rise = min(most, 6.0 + 0.08 * abs(end.x() - start.x()) + 0.1 * abs(end.y() - start.y()))
+    top = min(start.y(), end.y()) - rise
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(start.x(), top), QPointF(end.x(), top), end)
+    return path

@@ -233,3 +233,11 @@ def test_clean_selection_is_idempotent(text: str, data: st.DataObject) -> None:
     b = data.draw(st.integers(a, len(text)))
     once = clean_selection(text, a, b)
     assert clean_selection(text, *once) == once or once[0] == once[1]
+
+
+def test_grapheme_steps_keep_marks_and_emoji_whole() -> None:
+    from annotator.core.snapping import next_grapheme, previous_grapheme
+
+    text = "مسيّرة 👍🏽 x"
+    assert [next_grapheme(text, i) for i in (0, 2, 3, 7, 10, len(text))] == [1, 4, 4, 9, 11, len(text)]
+    assert [previous_grapheme(text, i) for i in (0, 4, 3, 9, 8, len(text))] == [0, 2, 2, 7, 7, 10]

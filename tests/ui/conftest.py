@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from annotator.core.labels import LabelScheme
 from annotator.core.model import Document, Span
@@ -67,3 +68,14 @@ def seed_project(tmp_path: Path) -> Iterator[Project]:
     project.add_span(second, span_of(SECOND_TEXT, "<b>x</b>", "ORG"))
     yield project
     project.close()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, monkeypatch) -> Path:
+    """No test reads or writes the user's settings: QSettings' user scope (and the config folder
+    of any child process) points into a temporary folder."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    return folder

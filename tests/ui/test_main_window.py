@@ -68,7 +68,7 @@ def test_selecting_another_document_switches_the_view(
     window = make_window(seed_project, annotator="amal")
     assert window.position_label.text() == "Document 1/2"
     table = window.document_table
-    index = window.document_model.index(1, DocumentListModel.TITLE)
+    index = window.document_proxy.mapFromSource(window.document_model.index(1, DocumentListModel.TITLE))
     rect = table.visualRect(index)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_document().ext_id == "second"
