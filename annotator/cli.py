@@ -18,9 +18,10 @@ from annotator import __version__
 from annotator.core.display import visual
 from annotator.core.errors import AnnotatorError
 from annotator.core.labels import load_scheme
+from annotator.formats.registry import EXPORTS, IMPORTS
 
-IMPORT_FORMATS = ("auto", "text", "jsonl")
-EXPORT_FORMATS = ("jsonl",)
+IMPORT_FORMATS = ("auto", *IMPORTS)
+EXPORT_FORMATS = tuple(EXPORTS)
 
 
 def _fail(exc: Exception) -> None:
@@ -128,15 +129,6 @@ def init(db: str, scheme: str | None, annotator: str | None) -> None:
     click.echo(f"Created {db} with labels {', '.join(labels)}")
 
 
-def _detect_format(path: Path) -> str:
-    if path.is_dir():
-        return "text"
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return "jsonl"
-    return "text"
-
-
 @cli.command("import")
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
@@ -144,12 +136,24 @@ def _detect_format(path: Path) -> str:
 @click.option("--annotator", help="Put every imported span in this annotator's layer.")
 @click.option("--encoding", help="Text encoding of plain text files (default: detected).")
 @click.option("--add-labels", is_flag=True, help="Add unknown labels to the scheme instead of refusing the file.")
+@click.option(
+    "--repair", is_flag=True, help="CoNLL: repair malformed lines (each repair is listed) instead of stopping."
+)
 def import_(
-    db: str, paths: tuple[str, ...], fmt: str, annotator: str | None, encoding: str | None, add_labels: bool
+    db: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    annotator: str | None,
+    encoding: str | None,
+    add_labels: bool,
+    repair: bool,
 ) -> None:
-    """Import PATHS (text files, folders, JSONL) into DB, all in one transaction."""
-    from annotator.formats.jsonl import import_jsonl
-    from annotator.formats.plaintext import import_text
+    """Import PATHS into DB, all in one transaction (format detected from each path, or --format).
+
+    Formats: text files and folders, native JSONL, doccano JSONL, Label Studio JSON, brat folders,
+    CoNLL. A bad record stops the import with its file, line and field; the project is unchanged.
+    """
+    from annotator.formats.registry import IMPORTS, detect_import_format
     from annotator.formats.report import ImportReport
 
     project = _open(db)
@@ -159,13 +163,20 @@ def import_(
             default_annotator = project.get_setting("annotator")
             for raw in paths:
                 path = Path(raw)
-                kind = fmt if fmt != "auto" else _detect_format(path)
-                if kind == "jsonl":
-                    report = import_jsonl(
-                        project, path, annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
-                    )
+                kind = fmt if fmt != "auto" else detect_import_format(path)
+                importer = IMPORTS[kind].importer()
+                if kind == "text":
+                    report = importer(project, [path], encoding=encoding)
                 else:
-                    report = import_text(project, [path], encoding=encoding)
+                    kwargs: dict[str, Any] = {
+                        "annotator": annotator,
+                        "default_annotator": default_annotator,
+                        "add_labels": add_labels,
+                    }
+                    if kind == "conll":
+                        kwargs["repair"] = repair
+                    report = importer(project, path, **kwargs)
+                click.echo(f"{path}: {kind}", err=True)
                 _add(total, report)
     except AnnotatorError as exc:
         project.close()
@@ -187,30 +198,65 @@ def _add(total: Any, report: Any) -> None:
 @cli.command()
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
-@click.option("-o", "--output", required=True, type=click.Path(), help="Output file.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="Output file (or folder for brat and hf).")
 @click.option("--annotator", help="Export only this annotator's layer (default: all layers).")
 @click.option("--gold", is_flag=True, help="Export the adjudicated gold layer.")
-def export(db: str, fmt: str, output: str, annotator: str | None, gold: bool) -> None:
-    """Export DB's documents and annotations to OUTPUT."""
+@click.option("--only-done", is_flag=True, help="Only documents marked done (in the exported layer).")
+@click.option("--labels", help="Select and rename labels, e.g. PER,ORG,GPE=LOC (others are left out).")
+@click.option("--split", help="Split by document into train/dev/test, e.g. 0.8,0.1,0.1.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option(
+    "--tokenizer",
+    type=click.Choice(["arabic", "whitespace"]),
+    default="arabic",
+    show_default=True,
+    help="Token formats (conll, hf, spacy): Arabic-aware, or whole whitespace words (spans widened).",
+)
+@click.option(
+    "--max-columns", type=int, default=3, show_default=True, help="CoNLL: tag columns for nested spans (1: strict BIO)."
+)
+def export(
+    db: str,
+    fmt: str,
+    output: str,
+    annotator: str | None,
+    gold: bool,
+    only_done: bool,
+    labels: str | None,
+    split: str | None,
+    seed: int,
+    tokenizer: str,
+    max_columns: int,
+) -> None:
+    """Export DB's documents and annotations to OUTPUT in a training-data format.
+
+    Prints a summary (documents, spans per label, and counts of whatever the format could not
+    hold) and writes it as OUTPUT.summary.json.
+    """
     from annotator.core.model import GOLD
-    from annotator.formats.jsonl import export_jsonl
+    from annotator.formats.registry import export_format
+    from annotator.formats.selection import ExportOptions, parse_label_map, parse_split, write_summary
 
     if gold and annotator:
         raise click.UsageError("give either --annotator or --gold, not both")
     project = _open(db)
-    layer = GOLD if gold else annotator
-    names = project.annotators()
-    if layer is not None and layer not in names:
-        project.close()
-        _fail(AnnotatorError(f"{db}: no annotator layer named {layer!r} (have: {', '.join(names) or 'none'})"))
     try:
-        report = export_jsonl(project, output, annotator=layer)
+        options = ExportOptions(
+            layer=GOLD if gold else annotator,
+            only_done=only_done,
+            labels=parse_label_map(labels),
+            split=parse_split(split),
+            seed=seed,
+            tokenizer=tokenizer,
+        )
+        exporter = export_format(fmt).exporter()
+        kwargs = {"max_columns": max_columns} if fmt == "conll" else {}
+        report = exporter(project, output, options, **kwargs)
     except (AnnotatorError, OSError) as exc:
         project.close()
         _fail(exc)
     project.close()
-    summary = Path(f"{output}.summary.json")
-    summary.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_summary(report, output)
     click.echo(report.summary())
 
 
@@ -264,8 +310,117 @@ def check(db: str) -> None:
     click.echo(f"ok: integrity check passed, {spans} spans within their documents")
 
 
+def _split_list(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The package database to write.")
+@click.option("--annotator", required=True, help="Who the package is for (their layer travels with it).")
+@click.option("--documents", help="Comma-separated document ids (default: all).")
+def package(db: str, output: str, annotator: str, documents: str | None) -> None:
+    """Write a project database with chosen documents for one annotator to work on offline."""
+    from annotator.review.distribute import package_project
+
+    project = _open(db)
+    try:
+        report = package_project(project, output, annotator=annotator, documents=_split_list(documents))
+    except AnnotatorError as exc:
+        project.close()
+        _fail(exc)
+    project.close()
+    click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("others", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--gold", "include_gold", is_flag=True, help="Also merge the gold layer.")
+@click.option("--annotators", help="Merge only these layers (A,B).")
+@click.option("--add-labels", is_flag=True, help="Add labels missing from this project's scheme.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def merge(
+    db: str, others: tuple[str, ...], include_gold: bool, annotators: str | None, add_labels: bool, as_json: bool
+) -> None:
+    """Bring annotators' layers back from their databases (OTHERS) into DB; merging twice adds nothing."""
+    from annotator.review.distribute import merge_projects
+
+    project = _open(db)
+    try:
+        report = merge_projects(
+            project, list(others), include_gold=include_gold, annotators=_split_list(annotators), add_labels=add_labels
+        )
+    except AnnotatorError as exc:
+        project.close()
+        _fail(exc)
+    project.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.messages():
+            click.echo(line)
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--annotators", help="Compare only these annotators (A,B,...); default: all but gold.")
+@click.option("--labels", help="Only these labels (PER,ORG,...).")
+@click.option("--documents", help="Only these document ids.")
+@click.option("--done-only", is_flag=True, help="Count only documents every compared annotator marked done.")
+@click.option("--per-document", is_flag=True, help="Include per-document figures in --json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@shape_option
+def agreement(
+    db: str,
+    annotators: str | None,
+    labels: str | None,
+    documents: str | None,
+    done_only: bool,
+    per_document: bool,
+    as_json: bool,
+    shape: bool | None,
+) -> None:
+    """Agreement between annotators: span P/R/F1, Cohen's and Fleiss' kappa, Krippendorff's alpha and alpha_u."""
+    from annotator.review.agreement import agreement_report
+
+    project = _open(db)
+    try:
+        report = agreement_report(
+            project,
+            annotators=_split_list(annotators),
+            labels=_split_list(labels),
+            documents=_split_list(documents),
+            min_status="done" if done_only else "in_progress",
+            per_document=per_document or not as_json,
+        )
+    except AnnotatorError as exc:
+        project.close()
+        _fail(exc)
+    project.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(per_document=per_document), ensure_ascii=False, indent=2))
+        return
+    show = _shaper(shape)
+    for title, rows in report.table_rows().items():
+        click.echo(f"\n{title}")
+        click.echo(_table([[show(cell) for cell in row] for row in rows]))
+    click.echo(f"\nMissing annotations: {report.missing_policy}")
+
+
+def _table(rows: list[list[str]]) -> str:
+    """Rows of cells as aligned text columns (first column left, the others right-aligned)."""
+    widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(len(r) for r in rows))]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
 def main() -> None:
     cli()
+
 
 if __name__ == "__main__":
     main()

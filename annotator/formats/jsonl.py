@@ -13,17 +13,21 @@ ids numbered in that order), so exporting the same data twice gives the same byt
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from annotator.core.errors import AnnotatorError, InputError, OffsetError
-from annotator.core.model import Relation, Span, check_offsets
+from annotator.core.errors import InputError
+from annotator.core.model import Document, Relation, Span
 from annotator.core.text import content_hash
 from annotator.formats.atomic import atomic_output
 from annotator.formats.loader import Record, RecordLoader, RecordRelation, RecordSpan
+from annotator.formats.outputs import checked_surface, count_documents, derived_path, span_sort_key, split_names
 from annotator.formats.report import ExportReport, ImportReport
+from annotator.formats.selection import ExportOptions, iter_export
 from annotator.store.project import Project
 
 Progress = Callable[[int, int], None]
@@ -163,21 +167,18 @@ def import_jsonl(
     return report
 
 
-def span_sort_key(span: Span) -> tuple[Any, ...]:
-    """The order spans are written in: by position, then label and layer (never by database id)."""
-    return (span.start, span.end, span.label, span.annotator, orjson.dumps(span.attrs, option=orjson.OPT_SORT_KEYS))
-
-
 def document_record(
-    project: Project, doc_id: int, *, annotator: str | None = None
-) -> tuple[dict[str, Any], list[Span], list[Relation]]:
-    """The native JSONL record of one document (one layer, or all when ``annotator`` is None)."""
-    document = project.document(doc_id)
-    spans = sorted(project.spans(doc_id, annotator), key=span_sort_key)
-    relations = project.relations(doc_id, annotator)
+    document: Document, spans: list[Span], relations: list[Relation]
+) -> tuple[dict[str, Any], list[Span]]:
+    """The native JSONL record of a document with the given spans and relations.
+
+    Spans are ordered by position (never by database id) and numbered in that order, so the
+    same annotations always give the same bytes. Returns the record and the spans in order.
+    """
+    spans = sorted(spans, key=span_sort_key)
     number = {span.id: f"s{i}" for i, span in enumerate(spans, start=1)}
     order = {span.id: i for i, span in enumerate(spans)}
-    relations.sort(key=lambda r: (order.get(r.head, -1), order.get(r.child, -1), r.label, r.annotator))
+    relations = sorted(relations, key=lambda r: (order.get(r.head, -1), order.get(r.child, -1), r.label, r.annotator))
     text = document.text
     record = {
         "id": document.ext_id,
@@ -189,7 +190,7 @@ def document_record(
                 "start": s.start,
                 "end": s.end,
                 "label": s.label,
-                "text": text[s.start : s.end],
+                "text": checked_surface(text, s, document.ext_id),
                 "annotator": s.annotator,
                 "attrs": s.attrs,
             }
@@ -201,34 +202,40 @@ def document_record(
             if r.head in number and r.child in number
         ],
     }
-    return record, spans, relations
+    return record, spans
 
 
 def export_jsonl(
     project: Project,
     path: str | Path,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
     *,
     annotator: str | None = None,
-    progress: Progress | None = None,
 ) -> ExportReport:
-    """Write every document as native JSONL to ``path`` (atomically, one document in memory at a time)."""
+    """Write the selected documents as native JSONL (atomically, one document in memory at a time).
+
+    ``annotator`` is a shortcut for ``options.layer``. With ``options.split`` one file per split
+    is written next to ``path`` (``data.jsonl`` -> ``data.train.jsonl``, ...).
+    """
+    options = options or ExportOptions()
+    if annotator is not None:
+        options = replace(options, layer=annotator)
     path = Path(path)
     report = ExportReport(format="jsonl", path=str(path))
-    ids = project.document_ids()
-    with atomic_output(path) as out:
-        for done, doc_id in enumerate(ids, start=1):
-            record, spans, _ = document_record(project, doc_id, annotator=annotator)
-            for span in spans:  # the offset rule: never write a span that does not fit its text
-                try:
-                    check_offsets(span.start, span.end, len(record["text"]))
-                except OffsetError as exc:
-                    raise AnnotatorError(
-                        f"document {record['id']}: span {span.id}: {exc}; run 'annotator check'"
-                    ) from exc
-            out.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+    names = split_names(options)
+    total = count_documents(project)
+    with ExitStack() as stack:
+        if names:
+            streams = {name: stack.enter_context(atomic_output(derived_path(path, name))) for name in names}
+        else:
+            streams = {"train": stack.enter_context(atomic_output(path))}
+        for done, item in enumerate(iter_export(project, options, report), start=1):
+            record, spans = document_record(item.document, item.spans, item.relations)
+            streams[item.split].write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
             report.documents += 1
             report.spans.update(s.label for s in spans)
             report.relations += len(record["relations"])
             if progress is not None:
-                progress(done, len(ids))
+                progress(done, total)
     return report
