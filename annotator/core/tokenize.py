@@ -16,7 +16,12 @@ from typing import NamedTuple
 import regex
 
 _WORD = r"[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+"
-_ARABIC_AWARE = regex.compile(rf"{_WORD}|(?!\s)\X")
+# Prepended concatenation marks (the Arabic number signs U+0600-U+0605, U+06DD...) belong to the
+# number after them, so they may start a word. \X would join such a mark with a following space
+# into one cluster ("\u0600 "): before whitespace the marks are matched on their own, so that no
+# token ever holds whitespace.
+_PREPEND = r"\p{Grapheme_Cluster_Break=Prepend}"
+_ARABIC_AWARE = regex.compile(rf"{_WORD}|{_PREPEND}+(?:{_WORD}|(?=\s))|(?!\s)\X")
 _WHITESPACE = regex.compile(r"\S+")
 
 

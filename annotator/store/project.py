@@ -511,7 +511,7 @@ class Project:
             label=row[3],
             start=row[4],
             end=row[5],
-            attrs=json.loads(row[6]),
+            attrs={} if row[6] == "{}" else json.loads(row[6]),
         )
 
     def spans(self, doc_id: int, annotator: str | None = None) -> list[Span]:
