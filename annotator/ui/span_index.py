@@ -13,6 +13,7 @@ Pure Python (no Qt): it works on code-point offsets, like the stored spans.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,8 +44,16 @@ class SpanIndex:
 
     @classmethod
     def build(cls, spans: Iterable[Span]) -> SpanIndex:
-        ordered = sorted(spans, key=_sort_key)
-        return cls(ordered, _build(ordered), [s.start for s in ordered])
+        # The build allocates many small objects and nothing cyclic: the cyclic garbage collector
+        # would otherwise run dozens of times during it (about half the time on 50,000 spans).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            ordered = sorted(spans, key=_sort_key)
+            return cls(ordered, _build(ordered), [s.start for s in ordered])
+        finally:
+            if enabled:
+                gc.enable()
 
     def __len__(self) -> int:
         return len(self.spans)
