@@ -408,6 +408,48 @@ def agreement(
     click.echo(f"\nMissing annotations: {report.missing_policy}")
 
 
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--kinds", default="quotes,entities", show_default=True, help="What to suggest: quotes, entities or both."
+)
+@click.option("--documents", help="Comma-separated document ids (default: all).")
+@click.option(
+    "--gazetteer",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A user list of entities (surface<TAB>label per line), added to the project's accepted spans.",
+)
+@click.option("--annotator", help="Whose layer counts as already tagged (default: every layer).")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def suggest(
+    db: str, kinds: str, documents: str | None, gazetteer: str | None, annotator: str | None, as_json: bool
+) -> None:
+    """Suggest quotes (with cue and speaker) and entities into the suggestion layer (~suggest).
+
+    Accept or reject them in the GUI (Suggestions panel); running again replaces earlier ones.
+    """
+    from annotator.assist.suggest import resolve_documents
+    from annotator.assist.suggest import suggest as run_suggest
+
+    project = _open(db)
+    try:
+        report = run_suggest(
+            project,
+            annotator=annotator,
+            kinds=_split_list(kinds) or [],
+            documents=resolve_documents(project, _split_list(documents)),
+            user_list=gazetteer,
+        )
+    except AnnotatorError as exc:
+        project.close()
+        _fail(exc)
+    project.close()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.summary())
+
+
 def _table(rows: list[list[str]]) -> str:
     """Rows of cells as aligned text columns (first column left, the others right-aligned)."""
     widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(max(len(r) for r in rows))]

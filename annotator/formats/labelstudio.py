@@ -606,55 +606,59 @@ def _parse_result(
     fail: Any,
     notes: _Notes,
 ) -> None:
-    regions: dict[str, dict[str, Any]] = {}
+    # Error fields are built only on an error: this loop runs once per result of the file.
+    regions: dict[str, list[Any]] = {}  # region id -> [start, end, text, labels, index of its first result]
     pending_attrs: list[tuple[int, dict[str, Any]]] = []
     relations: list[tuple[int, dict[str, Any]]] = []
     for k, item in enumerate(result):
-        at = f"{base}.result[{k}]"
-        if not isinstance(item, dict):
-            raise fail("a result must be an object", at)
+        if type(item) is not dict and not isinstance(item, dict):
+            raise fail("a result must be an object", f"{base}.result[{k}]")
         rtype = item.get("type")
-        if rtype == "relation":
-            relations.append((k, item))
-            continue
-        if rtype in ATTRIBUTE_TYPES:
-            pending_attrs.append((k, item))
-            continue
         if rtype != "labels":
-            notes.other_results[str(rtype)] += 1
+            if rtype == "relation":
+                relations.append((k, item))
+            elif rtype in ATTRIBUTE_TYPES:
+                pending_attrs.append((k, item))
+            else:
+                notes.other_results[str(rtype)] += 1
             continue
         value = item.get("value")
-        if not isinstance(value, dict):
-            raise fail("missing or not an object", f"{at}.value")
-        for key in ("start", "end", "labels"):
-            if key not in value:
-                raise fail("missing", f"{at}.value.{key}")
+        if type(value) is not dict and not isinstance(value, dict):
+            raise fail("missing or not an object", f"{base}.result[{k}].value")
+        if "start" not in value or "end" not in value or "labels" not in value:
+            for key in ("start", "end", "labels"):
+                if key not in value:
+                    raise fail("missing", f"{base}.result[{k}].value.{key}")
         labels = value["labels"]
         if not isinstance(labels, list) or not labels:
-            raise fail("must be a non-empty list of labels", f"{at}.value.labels")
+            raise fail("must be a non-empty list of labels", f"{base}.result[{k}].value.labels")
         start, end, surface = value["start"], value["end"], value.get("text")
-        if surface is not None and not isinstance(surface, str):
-            raise fail("must be a string", f"{at}.value.text")
-        if isinstance(surface, str) and isinstance(start, int) and isinstance(end, int) and text[start:end] != surface:
-            s16, e16 = _utf16_to_code_points(text, start), _utf16_to_code_points(text, end)
-            if s16 is not None and e16 is not None and text[s16:e16] == surface:
-                start, end = s16, e16
-                notes.utf16 += 1
+        if surface is not None:
+            if type(surface) is not str and not isinstance(surface, str):
+                raise fail("must be a string", f"{base}.result[{k}].value.text")
+            if (
+                (type(start) is int and type(end) is int) or (isinstance(start, int) and isinstance(end, int))
+            ) and text[start:end] != surface:
+                s16, e16 = _utf16_to_code_points(text, start), _utf16_to_code_points(text, end)
+                if s16 is not None and e16 is not None and text[s16:e16] == surface:
+                    start, end = s16, e16
+                    notes.utf16 += 1
         rid = item.get("id")
         if rid is None:
             rid = f"#result{k}"
-        elif not isinstance(rid, str | int) or isinstance(rid, bool):
-            raise fail("must be a string", f"{at}.id")
-        rid = str(rid)
+        elif type(rid) is not str:
+            if not isinstance(rid, str | int) or isinstance(rid, bool):
+                raise fail("must be a string", f"{base}.result[{k}].id")
+            rid = str(rid)
         region = regions.get(rid)
         if region is None:
-            regions[rid] = {"start": start, "end": end, "text": surface, "labels": list(labels), "at": at}
+            regions[rid] = [start, end, surface, list(labels), k]
         else:  # the same region labelled by a second Labels control
-            if (region["start"], region["end"]) != (start, end):
-                raise fail(f"region {rid!r} has different offsets in two results", f"{at}.value.start")
-            region["labels"].extend(label for label in labels if label not in region["labels"])
+            if (region[0], region[1]) != (start, end):
+                raise fail(f"region {rid!r} has different offsets in two results", f"{base}.result[{k}].value.start")
+            region[3].extend(label for label in labels if label not in region[3])
 
-    attrs: dict[str, dict[str, Any]] = {rid: {} for rid in regions}
+    attrs: dict[str, dict[str, Any]] = {}
     for k, item in pending_attrs:
         at = f"{base}.result[{k}]"
         rid = item.get("id")
@@ -668,29 +672,30 @@ def _parse_result(
         if not isinstance(value, dict):
             raise fail("missing or not an object", f"{at}.value")
         try:
-            attrs[str(rid)][name] = decode_attribute(item["type"], value)
+            decoded = decode_attribute(item["type"], value)
         except KeyError as exc:
             raise fail("missing", f"{at}.value.{exc.args[0]}") from exc
         except TypeError as exc:
             raise fail(str(exc), f"{at}.value") from exc
+        attrs.setdefault(str(rid), {})[name] = decoded
 
-    first_span: dict[str, str] = {}
-    for rid, region in regions.items():
-        if len(region["labels"]) > 1:
+    spans = record.spans
+    for rid, (start, end, surface, labels, k) in regions.items():
+        if len(labels) > 1:
             notes.multi_label += 1
-        for n, label in enumerate(region["labels"]):
-            sid = f"{j}:{rid}" if n == 0 else f"{j}:{rid}#{n}"
-            first_span.setdefault(rid, sid)
-            record.spans.append(
+        where = f"{base}.result[{k}].value"
+        region_attrs = attrs.get(rid)
+        for n, label in enumerate(labels):
+            spans.append(
                 RecordSpan(
-                    region["start"],
-                    region["end"],
+                    start,
+                    end,
                     label,
-                    region["text"],
-                    sid,
+                    surface,
+                    f"{j}:{rid}" if n == 0 else f"{j}:{rid}#{n}",
                     layer,
-                    dict(attrs[rid]),
-                    f"{region['at']}.value",
+                    dict(region_attrs) if region_attrs else {},
+                    where,
                 )
             )
     for k, item in relations:
@@ -715,8 +720,8 @@ def _parse_result(
             notes.unlabelled_relations += 1
             continue
         for label in labels:
-            heads = [f"{j}:{head}"] + [f"{j}:{head}#{n}" for n in range(1, len(regions[head]["labels"]))]
-            children = [f"{j}:{child}"] + [f"{j}:{child}#{n}" for n in range(1, len(regions[child]["labels"]))]
+            heads = [f"{j}:{head}"] + [f"{j}:{head}#{n}" for n in range(1, len(regions[head][3]))]
+            children = [f"{j}:{child}"] + [f"{j}:{child}#{n}" for n in range(1, len(regions[child][3]))]
             for h in heads:
                 for c in children:
                     record.relations.append(RecordRelation(h, c, label, layer, at))

@@ -22,9 +22,13 @@ from annotator.formats.report import ImportReport
 from annotator.store.project import Project
 
 DEFAULT_IMPORT_ANNOTATOR = "imported"
+# The longest document an import accepts. The workspace lays a document out at about 2 s per
+# million characters, so a 50 MB one-line file would freeze it for half a minute (and is more
+# likely a mistake than an article); longer texts should be split into documents first.
+MAX_DOCUMENT_CHARS = 2_000_000
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordSpan:
     start: Any
     end: Any
@@ -36,7 +40,7 @@ class RecordSpan:
     field: str = "spans"  # where it came from, for error messages: "spans[3]"
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordRelation:
     head: Any
     child: Any
@@ -45,7 +49,7 @@ class RecordRelation:
     field: str = "relations"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     text: str
     ext_id: str
@@ -77,6 +81,9 @@ class RecordLoader:
         scheme = project.scheme()
         self.span_labels = set(scheme.span_label_names)
         self.relation_labels = set(scheme.relation_label_names)
+        # Labels and annotator names already validated: the per-span checks are set lookups.
+        self._checked_labels: set[str] = set()
+        self._names: set[str] = set()
 
     def _error(self, message: str, line: int | None, field_name: str | None) -> InputError:
         return InputError(message, path=self.path, line=line, field=field_name)
@@ -104,39 +111,69 @@ class RecordLoader:
     def load(self, record: Record, line: int | None) -> int:
         """Validate and store one record; returns the document id."""
         original = record.text
+        length = len(original)
+        if length > MAX_DOCUMENT_CHARS:
+            raise self._error(
+                f"the document is {length:,} characters long; documents of up to {MAX_DOCUMENT_CHARS:,} characters "
+                "can be annotated (split it into parts first)",
+                line,
+                "text",
+            )
         norm = normalise_newlines(original)
-        spans: list[tuple[Any, Span]] = []
+        removed = norm.removed
+        known = self.span_labels
+        fixed = self.annotator
+        default = self.default_annotator
+        names = self._names
+        spans: list[Span] = []
+        by_id: dict[str, Span] = {}
+        repeated: RecordSpan | None = None
         for item in record.spans:
-            try:
-                check_offsets(item.start, item.end, len(original))
-            except OffsetError as exc:
-                raise self._error(str(exc), line, f"{item.field}.{_offset_field(item, len(original))}") from exc
-            if item.text is not None and original[item.start : item.end] != item.text:
+            start, end = item.start, item.end
+            if not (type(start) is int and type(end) is int and 0 <= start < end <= length):
+                try:
+                    check_offsets(start, end, length)
+                except OffsetError as exc:
+                    raise self._error(str(exc), line, f"{item.field}.{_offset_field(item, length)}") from exc
+            surface = item.text
+            if surface is not None and original[start:end] != surface:
                 raise self._error(
-                    f"span text {item.text!r} does not match the text at {item.start}..{item.end} "
-                    f"({original[item.start : item.end]!r})",
+                    f"span text {surface!r} does not match the text at {start}..{end} ({original[start:end]!r})",
                     line,
                     f"{item.field}.text",
                 )
-            label = self._label(item.label, self.span_labels, line, f"{item.field}.label", relation=False)
-            if not isinstance(item.attrs, dict):
+            label = item.label
+            if type(label) is not str or label not in self._checked_labels:
+                label = self._label(label, known, line, f"{item.field}.label", relation=False)
+                self._checked_labels.add(label)
+            attrs = item.attrs
+            if type(attrs) is not dict and not isinstance(attrs, dict):
                 raise self._error("attrs must be an object", line, f"{item.field}.attrs")
-            who = self.annotator or item.annotator or self.default_annotator
-            if not isinstance(who, str) or not who.strip():
-                raise self._error(f"annotator must be a non-empty string, got {who!r}", line, f"{item.field}.annotator")
-            start, end = norm.map_offset(item.start), norm.map_offset(item.end)
-            if start >= end:  # e.g. a span holding only the CR of a CRLF pair, which normalisation drops
-                raise self._error(
-                    f"span {item.start}..{item.end} is empty once CRLF is normalised to LF", line, f"{item.field}.end"
-                )
-            spans.append((item.id, Span(start, end, label, who, dict(item.attrs))))
-        seen_ids: set[str] = set()
-        for item in record.spans:
-            if item.id is not None:
-                if str(item.id) in seen_ids:
-                    raise self._error(f"span id {item.id!r} repeats within the record", line, f"{item.field}.id")
-                seen_ids.add(str(item.id))
-        by_id = {str(sid): span for sid, span in spans if sid is not None}
+            who = fixed or item.annotator or default
+            if type(who) is not str or who not in names:
+                if not isinstance(who, str) or not who.strip():
+                    raise self._error(
+                        f"annotator must be a non-empty string, got {who!r}", line, f"{item.field}.annotator"
+                    )
+                names.add(who)
+            if removed:
+                start, end = norm.map_offset(start), norm.map_offset(end)
+                if start >= end:  # e.g. a span holding only the CR of a CRLF pair, which normalisation drops
+                    raise self._error(
+                        f"span {item.start}..{item.end} is empty once CRLF is normalised to LF",
+                        line,
+                        f"{item.field}.end",
+                    )
+            span = Span(start, end, label, who, dict(attrs) if attrs else {})
+            spans.append(span)
+            sid = item.id
+            if sid is not None:
+                key = str(sid)
+                if key in by_id and repeated is None:
+                    repeated = item
+                by_id[key] = span
+        if repeated is not None:  # reported once every span is checked, as a record's first problem of this kind
+            raise self._error(f"span id {repeated.id!r} repeats within the record", line, f"{repeated.field}.id")
         relations: list[tuple[Relation, Span, Span]] = []
         for rel in record.relations:
             head, child = by_id.get(str(rel.head)), by_id.get(str(rel.child))
@@ -154,19 +191,25 @@ class RecordLoader:
 
         doc_id, is_new = self._document(record, norm.text, norm.style, original, line)
         stored = {} if is_new else {(s.annotator, s.label, s.start, s.end): s.id for s in self.project.spans(doc_id)}
+        keys = [(span.annotator, span.label, span.start, span.end) for span in spans]
         pending: dict[tuple[str, str, int, int], Span] = {}
-        for _, span in spans:
-            key = (span.annotator, span.label, span.start, span.end)
-            if key in stored or key in pending:
-                self.report.spans_skipped += 1
-            else:
-                pending[key] = span
-        if pending:
-            self.project.add_spans(doc_id, list(pending.values()))
-            self.report.spans_added += len(pending)
-        for _, span in spans:  # a duplicate points at the span stored for its key
-            key = (span.annotator, span.label, span.start, span.end)
-            span.id = stored[key] if key in stored else pending[key].id
+        skipped = 0
+        if not stored and len(set(keys)) == len(keys):  # the usual case: every span is new
+            new_spans = spans
+        else:
+            for key, span in zip(keys, spans, strict=True):
+                if key in pending or key in stored:
+                    skipped += 1
+                else:
+                    pending[key] = span
+            new_spans = list(pending.values())
+        if new_spans:
+            self.project.add_spans(doc_id, new_spans)
+            self.report.spans_added += len(new_spans)
+        if skipped:
+            self.report.spans_skipped += skipped
+            for key, span in zip(keys, spans, strict=True):  # a duplicate points at the span stored for its key
+                span.id = stored[key] if key in stored else pending[key].id
         known_rel = (
             set() if is_new else {(r.annotator, r.label, r.head, r.child) for r in self.project.relations(doc_id)}
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.text import first_line_title
 from annotator.formats.jsonl import Progress
-from annotator.formats.loader import Record, RecordLoader
+from annotator.formats.loader import MAX_DOCUMENT_CHARS, Record, RecordLoader
 from annotator.formats.report import ImportReport
 from annotator.store.project import Project
 
@@ -176,6 +176,13 @@ def import_text(
     with project.transaction():
         loader = RecordLoader(project, report, path="")
         for done, (file, ext_id) in enumerate(files, start=1):
+            size = file.stat().st_size
+            if size > 4 * MAX_DOCUMENT_CHARS:  # more characters than a document may hold, in any encoding
+                raise InputError(
+                    f"the file is {size / 1e6:.1f} MB; documents of up to {MAX_DOCUMENT_CHARS:,} characters "
+                    "can be annotated (split it into parts first)",
+                    path=str(file),
+                )
             decoded = read_text_file(file, encoding=encoding)
             loader.path = str(file)
             meta = {"source": file.name, "encoding": decoded.encoding}

@@ -7,10 +7,13 @@ every format: ``layer`` (an annotator's name, ``gold``, or None for all layers),
 
 from __future__ import annotations
 
+import json
 import random
+import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -107,30 +110,106 @@ def iter_export(project: Project, options: ExportOptions, report: ExportReport |
 
     Relations whose head or child was left out by the label selection are left out too and
     counted in ``report.lost["relations outside label selection"]``.
+
+    Documents, spans and relations are read by three cursors ordered by document (one query each,
+    not three per document) and merged as they stream: one document's rows are in memory at a time.
+    The spans and relations of a document come in the order :meth:`Project.spans` and
+    :meth:`Project.relations` give them.
     """
     check_layer(project, options.layer)
-    rows = project.conn.execute("SELECT id, ext_id FROM documents ORDER BY id").fetchall()
+    conn = project.conn
+    rows = conn.execute("SELECT id, ext_id FROM documents ORDER BY id").fetchall()
     splits = assign_splits([r[1] for r in rows], options.split, options.seed)
-    for doc_id, ext_id in rows:
-        status = _status(project, doc_id, options.layer)
-        if options.only_done and status != "done":
-            continue
-        document = project.document(doc_id)
-        spans = project.spans(doc_id, options.layer)
-        relations = project.relations(doc_id, options.layer)
-        if options.labels is not None:
-            kept = []
-            for span in spans:
-                if span.label in options.labels:
-                    span.label = options.labels[span.label]
-                    kept.append(span)
-            ids = {s.id for s in kept}
-            before = len(relations)
-            relations = [r for r in relations if r.head in ids and r.child in ids]
-            if report is not None and before > len(relations):
-                report.lost["relations outside label selection"] += before - len(relations)
-            spans = kept
-        yield ExportItem(document, spans, relations, splits[ext_id], status)
+    layer = options.layer
+    if layer is None:
+        status_sql = "(SELECT count(*) FROM document_status st WHERE st.document_id = d.id AND st.status = 'done')"
+        params: tuple[Any, ...] = ()
+    else:
+        status_sql = (
+            "(SELECT st.status FROM document_status st JOIN annotators a ON a.id = st.annotator_id "
+            "WHERE st.document_id = d.id AND a.name = ?)"
+        )
+        params = (layer,)
+    documents = conn.execute(
+        f"SELECT d.id, d.ext_id, d.title, d.text, d.meta, d.review_state, {status_sql} FROM documents d ORDER BY d.id",
+        params,
+    )
+    layer_filter, layer_params = ("", ()) if layer is None else (" WHERE a.name = ?", (layer,))
+    span_rows = _DocumentRows(
+        conn.execute(
+            f"SELECT {Project._SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id{layer_filter} "
+            'ORDER BY s.document_id, s."start", s."end" DESC, s.label, s.id',
+            layer_params,
+        ),
+        1,
+    )
+    relation_rows = _DocumentRows(
+        conn.execute(
+            "SELECT r.id, r.document_id, a.name, r.label, r.head_id, r.child_id FROM relations r "
+            f"JOIN annotators a ON a.id = r.annotator_id{layer_filter} ORDER BY r.document_id, r.id",
+            layer_params,
+        ),
+        1,
+    )
+    labels = options.labels
+    try:
+        for doc_id, ext_id, title, text, meta, review_state, status in documents:
+            if layer is None:
+                status = "done" if status else "new"
+            elif status is None:
+                status = "new"
+            if layer == GOLD and status != "done" and review_state == "adjudicated":
+                status = "done"
+            doc_spans = span_rows.take(doc_id)
+            doc_relations = relation_rows.take(doc_id)
+            if options.only_done and status != "done":
+                continue
+            document = Document(id=doc_id, ext_id=ext_id, title=title, text=text, meta=json.loads(meta))
+            # Project._span, inlined: this runs once per exported span.
+            spans = [
+                Span(r[4], r[5], r[3], r[2], {} if r[6] == "{}" else json.loads(r[6]), r[0], r[1]) for r in doc_spans
+            ]
+            relations = [
+                Relation(id=r[0], document_id=r[1], annotator=r[2], label=r[3], head=r[4], child=r[5])
+                for r in doc_relations
+            ]
+            if labels is not None:
+                kept = []
+                for span in spans:
+                    if span.label in labels:
+                        span.label = labels[span.label]
+                        kept.append(span)
+                ids = {s.id for s in kept}
+                before = len(relations)
+                relations = [r for r in relations if r.head in ids and r.child in ids]
+                if report is not None and before > len(relations):
+                    report.lost["relations outside label selection"] += before - len(relations)
+                spans = kept
+            yield ExportItem(document, spans, relations, splits[ext_id], status)
+    finally:  # a generator closed early (a cancelled export) releases its read transaction now
+        for cursor in (documents, span_rows.cursor, relation_rows.cursor):
+            cursor.close()
+
+
+class _DocumentRows:
+    """Rows of a cursor ordered by document id, handed out one document at a time."""
+
+    __slots__ = ("_column", "_next", "cursor")
+
+    def __init__(self, cursor: sqlite3.Cursor, column: int) -> None:
+        self.cursor = cursor
+        self._column = column
+        self._next = next(cursor, None)
+
+    def take(self, doc_id: int) -> list[tuple[Any, ...]]:
+        """The rows of document ``doc_id`` (documents are asked for in increasing id order)."""
+        row, column, out = self._next, self._column, []
+        while row is not None and row[column] <= doc_id:
+            if row[column] == doc_id:
+                out.append(row)
+            row = next(self.cursor, None)
+        self._next = row
+        return out
 
 
 def _status(project: Project, doc_id: int, layer: str | None) -> str:

@@ -55,6 +55,10 @@ class DocumentInfo:
     review_state: str
 
 
+class ProjectBusyError(AnnotatorError):
+    """Another connection held the write lock for longer than the busy timeout."""
+
+
 @dataclass(slots=True)
 class Problem:
     """One finding of :meth:`Project.check`."""
@@ -103,6 +107,15 @@ class Project:
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()
+            try:
+                with open(path, "rb") as stream:
+                    sqlite_file = stream.read(16) == b"SQLite format 3\x00"
+            except OSError:
+                sqlite_file = False
+            if sqlite_file:  # an SQLite file, but cut short or overwritten
+                raise AnnotatorError(
+                    f"{path}: the project file is damaged or cut short ({exc}); nothing was changed"
+                ) from exc
             raise AnnotatorError(f"{path}: not a project database ({exc})") from exc
         # An SQLite file with tables but no schema version belongs to something else: never write
         # our tables into it, even when asked to create a project.
@@ -114,6 +127,22 @@ class Project:
             raise SchemaVersionError(
                 f"{path}: made by a newer annotator (schema {version}, this version reads up to "
                 f"{SCHEMA_VERSION}); upgrade the annotator to open it"
+            )
+        # A damaged file (pages lost or zeroed) would otherwise fail later, mid-command, with
+        # "database disk image is malformed": refuse it here, before anything is written.
+        try:
+            damage = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+        except sqlite3.DatabaseError as exc:
+            damage = [str(exc)]
+        # A row breaking a CHECK or NOT NULL constraint is bad data, not a damaged file:
+        # `annotator check` reports it (with the document and span) and it can be fixed.
+        damage = [d for d in damage if not d.startswith(("CHECK constraint failed", "NULL value in"))]
+        if damage:
+            conn.close()
+            detail = " ".join(line for line in damage[0].splitlines() if not line.startswith("***"))[:200]
+            raise AnnotatorError(
+                f"{path}: the project file is damaged ({detail or damage[0]}); nothing was changed. The files in "
+                f"{path.name}.backups beside it are whole copies made earlier: copy the newest one over it"
             )
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -190,7 +219,15 @@ class Project:
     def transaction(self) -> Iterator[Project]:
         """Run the block in one transaction; nested blocks join the outer one (as savepoints)."""
         if self._depth == 0:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # the busy timeout ran out
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                raise ProjectBusyError(
+                    f"{self.path or 'the project'}: another program (an import, another window) is writing to "
+                    "the project and did not finish in time; nothing was changed. Try again once it has finished."
+                ) from exc
         else:
             self.conn.execute(f"SAVEPOINT sp{self._depth}")
         self._depth += 1
@@ -498,6 +535,24 @@ class Project:
         ).fetchone()
         return row[0] if row else "new"
 
+    def review_state(self, doc_id: int) -> str:
+        """A document's review state (one of REVIEW_STATES: unreviewed, in_review, adjudicated)."""
+        row = self.conn.execute("SELECT review_state FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise AnnotatorError(f"no document with id {doc_id}")
+        return row[0]
+
+    def set_review_state(self, doc_id: int, state: str) -> str:
+        """Set a document's review state; returns the previous one."""
+        from annotator.core.model import REVIEW_STATES
+
+        if state not in REVIEW_STATES:
+            raise AnnotatorError(f"unknown review state {state!r} (one of {', '.join(REVIEW_STATES)})")
+        before = self.review_state(doc_id)
+        with self.transaction():
+            self.conn.execute("UPDATE documents SET review_state = ? WHERE id = ?", (state, doc_id))
+        return before
+
     # -- spans ----------------------------------------------------------------------------
 
     _SPAN_COLUMNS = 's.id, s.document_id, a.name, s.label, s."start", s."end", s.attrs'
@@ -561,20 +616,23 @@ class Project:
             next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
             next_id = max(next_id, *((s.id + 1) for s in out if s.id is not None), next_id)
             rows = []
+            append = rows.append
+            ids = self._annotator_ids
             for span in out:
                 if span.id is None:
                     span.id = next_id
                     next_id += 1
                 span.document_id = doc_id
-                rows.append(
+                name, attrs = span.annotator, span.attrs
+                append(
                     (
                         span.id,
                         doc_id,
-                        self.annotator_id(span.annotator),
+                        ids[name] if name in ids else self.annotator_id(name),
                         span.label,
                         span.start,
                         span.end,
-                        _dumps(span.attrs),
+                        "{}" if not attrs and type(attrs) is dict else _dumps(attrs),
                         stamp,
                         stamp,
                     )
@@ -635,6 +693,8 @@ class Project:
             return AnnotatorError("the document does not exist")
         if "CHECK" in message:
             return OffsetError(f"start {span.start} is not before end {span.end}")
+        if "UNIQUE" in message and span.id is not None:  # an undo bringing a span back with its old id
+            return AnnotatorError(f"span id {span.id} is taken by another span (the project was changed elsewhere)")
         return AnnotatorError(message)
 
     def update_span(self, span_id: int, **changes: Any) -> Span:
@@ -707,6 +767,11 @@ class Project:
                     ),
                 )
             except sqlite3.IntegrityError as exc:
+                if "UNIQUE" in str(exc):  # an undo bringing a relation back with its old id
+                    raise AnnotatorError(
+                        f"cannot add relation: id {relation.id} is taken by another relation "
+                        "(the project was changed elsewhere)"
+                    ) from exc
                 raise AnnotatorError(f"cannot add relation: unknown relation label {relation.label!r}") from exc
         relation.id = cur.lastrowid
         relation.document_id = head.document_id

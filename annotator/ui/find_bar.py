@@ -1,7 +1,10 @@
-"""The find bar (Ctrl+F): plain substring search in the stored document text.
+"""The find bar (Ctrl+F): search in the stored document text, Arabic-normalised by default.
 
-Hits are code-point ranges into the stored text (never into ``toPlainText()``), so they map to
-the view through the same QtPositionMap as spans. Enter goes to the next hit, Shift+Enter to the
+A "Match" choice says how: anywhere (harakat and tatweel ignored, alef/ya/ta marbuta variants
+folded, see :mod:`annotator.assist.search`), as a whole word, as a whole word or after proclitics
+(و ف ب ل ك ال: روسيا finds the stem of لروسيا), or the exact characters typed. Hits are code-point
+ranges into the stored text (never into ``toPlainText()``), so they map to the view through the
+same QtPositionMap as spans. Enter goes to the next hit, Shift+Enter to the
 previous one, Escape closes the bar and gives the keys back to the text (the current hit stays
 selected, ready to be tagged).
 """
@@ -10,11 +13,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from annotator.assist.search import SearchOptions, find_ranges
+from annotator.core.arabic import normalise
 from annotator.ui.fonts import document_font
 
 MAX_HITS = 100_000
+#: (mode, text shown) of the "Match" choice; "exact" is the plain substring search of find_all
+MATCH_MODES = (
+    ("anywhere", "Anywhere"),
+    ("word", "Whole word"),
+    ("clitics", "Word + clitics"),
+    ("exact", "Exact characters"),
+)
 
 
 def find_all(text: str, needle: str, limit: int = MAX_HITS) -> list[tuple[int, int]]:
@@ -50,8 +62,9 @@ class FindField(QLineEdit):
 
 
 class FindBar(QWidget):
-    """``searchChanged(needle)`` as the user types; ``step(+1/-1)`` for next/previous;
-    ``closed()`` when the bar is dismissed."""
+    """``searchChanged(needle)`` as the user types (and when the match options change);
+    ``step(+1/-1)`` for next/previous; ``closed()`` when the bar is dismissed. :meth:`find_hits`
+    runs the search the options describe."""
 
     searchChanged = Signal(str)
     step = Signal(int)
@@ -73,12 +86,28 @@ class FindBar(QWidget):
         close = QToolButton()
         close.setText("✕")
         close.setAccessibleName("Close the find bar")
+        self.mode_box = QComboBox()
+        self.mode_box.setObjectName("find_mode")
+        for mode, text in MATCH_MODES:
+            self.mode_box.addItem(text, mode)
+        self.mode_box.setToolTip(
+            "How the text typed matches. Harakat and tatweel are ignored, and أ إ آ ٱ, ى, ة match ا, ي, ه "
+            "(except with Exact characters). Word + clitics: a whole word, also after و ف ب ل ك ال "
+            "and their combinations (روسيا finds the stem of لروسيا)."
+        )
+        self.mode_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.hamza_box = QCheckBox("Fold ؤ ئ")
+        self.hamza_box.setObjectName("find_hamza")
+        self.hamza_box.setToolTip("Also fold hamza on waw and ya (ؤ matches و, ئ matches ي)")
+        self._normalised: tuple[str, bool, tuple[str, list[int]]] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         caption = QLabel("Find:")
         caption.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(caption)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.mode_box)
+        layout.addWidget(self.hamza_box)
         layout.addWidget(self.count_label)
         layout.addWidget(previous)
         layout.addWidget(following)
@@ -90,7 +119,40 @@ class FindBar(QWidget):
         previous.clicked.connect(lambda _checked=False: self.step.emit(-1))
         following.clicked.connect(lambda _checked=False: self.step.emit(1))
         close.clicked.connect(lambda _checked=False: self.close_bar())
+        self.mode_box.currentIndexChanged.connect(self._options_changed)
+        self.hamza_box.toggled.connect(self._options_changed)
         self.hide()
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def mode(self) -> str:
+        return self.mode_box.currentData()
+
+    def set_mode(self, mode: str) -> None:
+        """Choose the match mode (one of the modes of MATCH_MODES); searches again."""
+        index = self.mode_box.findData(mode)
+        if index < 0:
+            raise ValueError(f"unknown find mode {mode!r}")
+        self.mode_box.setCurrentIndex(index)
+
+    def _options_changed(self, *_args: object) -> None:
+        self.hamza_box.setEnabled(self.mode() != "exact")
+        if self.isVisible():
+            self.searchChanged.emit(self.field.text())
+
+    def find_hits(self, text: str, needle: str, limit: int = MAX_HITS) -> list[tuple[int, int]]:
+        """The hits of ``needle`` in ``text`` under the current options, as (start, end) ranges of
+        ``text``. The normalised copy of the last text searched is kept for the next keystroke."""
+        mode = self.mode()
+        if mode == "exact" or not needle:
+            return find_all(text, needle, limit)
+        fold_hamza = self.hamza_box.isChecked()
+        cached = self._normalised
+        if cached is None or cached[0] is not text or cached[1] != fold_hamza:
+            cached = (text, fold_hamza, normalise(text, fold_hamza=fold_hamza))
+            self._normalised = cached
+        options = SearchOptions(mode=mode, fold_hamza=fold_hamza)
+        return [(s, e) for s, e, _c in find_ranges(text, needle, options, limit=limit, normalised=cached[2])]
 
     def open_bar(self, initial: str = "") -> None:
         """Show the bar with the field focused (and ``initial`` text, if any, selected)."""

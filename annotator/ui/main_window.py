@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,17 +34,21 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Relation
 from annotator.store.project import Project
 from annotator.ui.annotations_panel import AnnotationsPanel
+from annotator.ui.backups_dialog import BackupKeeper
+from annotator.ui.clitic_selection import CliticSelection
 from annotator.ui.commands import Editor
 from annotator.ui.details_panel import DetailsPanel
 from annotator.ui.dialogs import APP_TITLE, ask_annotator_name, show_error
 from annotator.ui.document_list import DocumentFilter, DocumentListModel, TitleDelegate
 from annotator.ui.document_view import DocumentView
-from annotator.ui.find_bar import FindBar, find_all
+from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, document_font
 from annotator.ui.menus import build_menus, rebuild_tag_menu
 from annotator.ui.palette import LabelPalette
+from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.settings import AppSettings
 from annotator.ui.shortcuts import ViewKeys
+from annotator.ui.suggestions_panel import install as install_suggestions
 from annotator.ui.tagging import TaggingMixin
 
 __all__ = ["APP_TITLE", "MainWindow"]
@@ -78,6 +82,8 @@ class MainWindow(TaggingMixin, QMainWindow):
     the application passes the user's). ``prompt`` allows asking for the annotator's name when a
     project opened from the window has none.
     """
+
+    documentLoaded = Signal()  # a document (or none) was shown: review mode follows (review_mode.py)
 
     def __init__(
         self,
@@ -140,9 +146,13 @@ class MainWindow(TaggingMixin, QMainWindow):
         )
         self.document_view.key_handler = self.view_keys.action_for
         self.annotations_panel.table.installEventFilter(self)
+        self.clitics = CliticSelection(self)  # clitic-aware tagging (annotator/ui/clitic_selection.py)
         build_menus(self)
+        install_suggestions(self)  # Suggestions dock + Annotate entries (annotator/ui/suggestions_panel.py)
         self._connect()
         self._restore_settings()
+        self.project_watch = ProjectWatch(self)  # shows other programs' changes (annotator/ui/project_watch.py)
+        self.backup_keeper = BackupKeeper(self)  # rolling backups (annotator/ui/backups_dialog.py)
         self._use_project(project, annotator)
 
     # -- building ---------------------------------------------------------------------------
@@ -279,6 +289,8 @@ class MainWindow(TaggingMixin, QMainWindow):
         self._apply_scheme()
         self._document = None
         self._reload_documents(keep=None)
+        self.project_watch.use(project)
+        self.backup_keeper.use(project)
 
     def _apply_scheme(self) -> None:
         self.palette_bar.set_scheme(self.scheme)
@@ -379,6 +391,7 @@ class MainWindow(TaggingMixin, QMainWindow):
             self._relations = []
             self.after_document_change()
             self._show_selection()
+            self.documentLoaded.emit()
         else:
             self.show_row(row)
 
@@ -499,6 +512,7 @@ class MainWindow(TaggingMixin, QMainWindow):
             self._find(self.find_bar.needle(), move=False)
         self.after_document_change()
         self._show_selection()
+        self.documentLoaded.emit()
 
     def after_document_change(self) -> None:
         """Refresh what depends on the current document's spans: panels, list row, status bar."""
@@ -563,7 +577,7 @@ class MainWindow(TaggingMixin, QMainWindow):
 
     def _find(self, needle: str, *, move: bool = True) -> None:
         view = self.document_view
-        self._hits = find_all(view.text, needle)
+        self._hits = self.find_bar.find_hits(view.text, needle)  # normalised unless Exact
         self._hit = None
         if self._hits:
             offset = view.position_map.from_qt(view.textCursor().selectionStart())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from annotator.ui.assist_menus import add_assist_actions
 from annotator.ui.dialogs import APP_TITLE, show_error, show_info
 from annotator.ui.palette import swatch
 from annotator.ui.shortcuts import ShortcutsDialog
@@ -65,7 +66,13 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.demo_action = a(window, "Open the &demo project", lambda: open_demo(window))
     window.import_action = a(window, "&Import text files…", lambda: import_dialog(window), ["Ctrl+I"])
+    # every import and export format (import_dialog.py, export_dialog.py)
+    window.import_formats_action = a(
+        window, "Import &annotations…", lambda: open_import_formats(window), ["Ctrl+Shift+I"]
+    )
+    window.export_action = a(window, "&Export…", lambda: open_export(window), ["Ctrl+E"])
     window.annotator_action = a(window, "Annotator &name…", window.change_annotator)
+    window.restore_backup_action = a(window, "Restore &backup…", lambda: open_backups_dialog(window))
     for item in (
         window.new_action,
         window.open_action,
@@ -73,6 +80,9 @@ def build_menus(window: MainWindow) -> None:
         window.demo_action,
         None,
         window.import_action,
+        window.import_formats_action,
+        window.export_action,
+        window.restore_backup_action,
         None,
         window.annotator_action,
         None,
@@ -83,6 +93,9 @@ def build_menus(window: MainWindow) -> None:
             file_menu.addMenu(item)
         else:
             file_menu.addAction(item)
+    from annotator.ui.review_distribute import add_file_actions  # package and merge (review_distribute.py)
+
+    add_file_actions(window, file_menu)
     file_menu.addAction(a(window, "&Quit", window.close, [QKeySequence.StandardKey.Quit]))
 
     edit_menu = bar.addMenu("&Edit")
@@ -124,6 +137,7 @@ def build_menus(window: MainWindow) -> None:
     )
     annotate.addSeparator()
     annotate.addAction(a(window, "Clear selection", window.clear_selection, key_hint="Esc"))
+    add_assist_actions(window, edit_menu, annotate)  # search, tag all occurrences, clitics (assist_menus.py)
 
     view_menu = bar.addMenu("&View")
     window.zoom_in_action = a(window, "Zoom &in", window.zoom_in, [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
@@ -152,6 +166,10 @@ def build_menus(window: MainWindow) -> None:
             go_menu.addSeparator()
         else:
             go_menu.addAction(act)
+
+    from annotator.ui.review_mode import build_review_menu  # review mode, adjudication, agreement
+
+    build_review_menu(window, bar.addMenu("&Review"))
 
     help_menu = bar.addMenu("&Help")
     window.shortcuts_action = a(
@@ -231,6 +249,24 @@ def open_demo(window: MainWindow) -> None:
         show_error(window, str(exc))
         return
     window.open_project(path)
+
+
+def open_backups_dialog(window: MainWindow) -> None:
+    from annotator.ui.backups_dialog import open_backups_dialog as open_dialog  # rolling backups, restore
+
+    open_dialog(window)
+
+
+def open_import_formats(window: MainWindow) -> None:
+    from annotator.ui.import_dialog import open_import_dialog  # every format, in a worker thread
+
+    open_import_dialog(window)
+
+
+def open_export(window: MainWindow) -> None:
+    from annotator.ui.export_dialog import open_export_dialog  # every format, in a worker thread
+
+    open_export_dialog(window)
 
 
 def import_dialog(window: MainWindow) -> None:

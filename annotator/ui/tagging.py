@@ -23,6 +23,7 @@ from annotator.ui.relation_picker import RelationPicker, can_link, choose, link_
 
 if TYPE_CHECKING:
     from annotator.ui.annotations_panel import AnnotationsPanel
+    from annotator.ui.clitic_selection import CliticSelection
     from annotator.ui.details_panel import DetailsPanel
     from annotator.ui.document_view import DocumentView
 
@@ -39,6 +40,7 @@ class TaggingMixin:
     annotations_panel: AnnotationsPanel
     _document: Document | None
     _relations: list[Relation]
+    clitics: CliticSelection
 
     if TYPE_CHECKING:  # provided by MainWindow
 
@@ -64,6 +66,7 @@ class TaggingMixin:
     def _show_selection(self) -> None:
         view = self.document_view
         span = view.selected_span()
+        self.clitics.selection_changed()  # a stem offer lasts while its span stays selected
         relations = self.relations_of(span.id) if span else []
         view.set_links([(r.head, r.child) for r in relations])
         self.annotations_panel.select_span(span.id if span else None)
@@ -180,6 +183,7 @@ class TaggingMixin:
         start, end = qmap.from_qt(cursor.selectionStart()), qmap.from_qt(cursor.selectionEnd())
         if not exact:
             start, end = clean_selection(view.text, start, end)
+            start, end = self.clitics.boundary(start, end)  # clitic mode: the stem (clitic_selection.py)
         if start >= end:
             self.say("Nothing to tag: the selection holds only spaces or punctuation.")
             return
@@ -189,7 +193,8 @@ class TaggingMixin:
                 self.select_span(other.id)
                 return
         span = Span(start, end, label, annotator=self.annotator or "", attrs=self.default_attrs(label))
-        self.editor.add_span(self._document.id, span)  # type: ignore[union-attr, arg-type]
+        if self.editor.add_span(self._document.id, span) and not exact:  # type: ignore[union-attr, arg-type]
+            self.clitics.tagged()  # offer the stem (or the whole word) for the new span
 
     def relabel(self, span: Span, label: str) -> None:
         if span.label == label or not self._can_edit():

@@ -107,7 +107,8 @@ def test_find_bar_highlights_hits_and_enter_goes_to_the_next(qtbot, window: Main
     bar.field.clear()
     bar.field.insert("ا")
     hits = view.find_hits()
-    assert len(hits) == text.count("ا") and len(hits) > 3
+    # Arabic-normalised by default: ا also finds أ and إ (Exact characters finds ا only).
+    assert len(hits) == sum(text.count(alef) for alef in "اأإآ") and len(hits) > 3
     # The search goes on from where the cursor is (the hit for بوتين).
     first = next(i for i, (start, _) in enumerate(hits) if start >= text.index("بوتين"))
     assert bar.count_label.text() == f"{first + 1} of {len(hits)}"
