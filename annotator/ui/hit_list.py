@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.document_list import TitleDelegate
 from annotator.ui.fonts import document_font
+from annotator.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -148,7 +149,7 @@ class HitModel(QAbstractTableModel):
         if role == HIT_ROLE and column == self.CONTEXT:
             return (hit.before, hit.surface, hit.after)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CONTEXT:
-            return f"{hit.start}-{hit.end}: {hit.surface}"
+            return plain_tooltip(f"{hit.start}-{hit.end}: {hit.surface}")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -55,6 +55,7 @@ from annotator.ui.commands import Change, Editor, StoreCommand
 from annotator.ui.document_view import DocumentView
 from annotator.ui.fonts import document_font
 from annotator.ui.palette import swatch
+from annotator.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -299,7 +300,7 @@ class SuggestionsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, index)
             label = self.window_.scheme.span_label(group.span.label)
             item.setIcon(swatch(label.color if label else DEFAULT_COLOR, label.kind if label else "entity"))
-            item.setToolTip(self._tooltip(group))
+            item.setToolTip(plain_tooltip(self._tooltip(group)))
             self.list.addItem(item)
             if group.span.id in picked:
                 item.setSelected(True)

@@ -245,10 +245,6 @@ def _dialogs(window, span_id: int) -> list[QWidget]:
 
 # Found by this test, in files of other parts of the GUI (reported in docs/reliability.md): item
 # tooltips that put user text in as it is, which QToolTip then renders as rich text.
-KNOWN_RICH_TOOLTIPS = {
-    "search_hits": "annotator/ui/hit_list.py: the hit's ToolTipRole is f'{start}-{end}: {surface}', unescaped",
-    "suggestions_list": "annotator/ui/suggestions_panel.py: _tooltip() puts the surfaces in unescaped",
-}
 
 
 def _walk_everything(qtbot, path: Path, span_id: int) -> Walk:
@@ -289,16 +285,9 @@ def _walk_everything(qtbot, path: Path, span_id: int) -> Walk:
 def test_user_data_is_shown_as_plain_text_everywhere(qtbot, hostile) -> None:
     walk = _walk_everything(qtbot, *hostile)
     FIGURES["widgets_checked"] += walk.checked
-    problems = [p for p, owner in walk.found.items() if owner not in KNOWN_RICH_TOOLTIPS]
+    problems = list(walk.found)
     assert problems == [], "user data shown as rich text:\n" + "\n".join(problems)
     assert walk.checked > 300
-
-
-@pytest.mark.parametrize("owner", KNOWN_RICH_TOOLTIPS)
-def test_known_rich_text_tooltips(qtbot, hostile, owner: str, request) -> None:
-    request.node.add_marker(pytest.mark.xfail(strict=True, reason=f"BUG: {KNOWN_RICH_TOOLTIPS[owner]}"))
-    walk = _walk_everything(qtbot, *hostile)
-    assert [p for p, who in walk.found.items() if who == owner] == []
 
 
 def test_the_walk_catches_rich_text(qtbot) -> None:
