@@ -69,6 +69,12 @@ def cli() -> None:
 @click.option("--size", help="Window size WxH (default: the last one used; 1200x800 with --screenshot).")
 @click.option("--font-size", type=int, help="Text size in points.")
 @click.option("--span", "span_id", type=int, help="Select this span (its id, shown in the span panel) first.")
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["en", "ar"]),
+    help="Interface language (default: the View > Language setting, else the system's).",
+)
 def gui(
     db: str | None,
     annotator: str | None,
@@ -77,6 +83,7 @@ def gui(
     size: str | None,
     font_size: int | None,
     span_id: int | None,
+    language: str | None,
 ) -> None:
     """Open the GUI on DB (the demo project when none is given)."""
     window_size = None
@@ -106,6 +113,7 @@ def gui(
             size=window_size,
             font_size=font_size,
             span=span_id,
+            language=language,
         )
     )
 

@@ -42,7 +42,7 @@ from annotator.core.errors import AnnotatorError, Cancelled, SchemaVersionError
 from annotator.core.labels import LabelScheme, RelationLabel, SpanLabel
 from annotator.core.model import DOCUMENT_STATUSES, GOLD, Document, Relation, Span, check_offsets
 from annotator.core.text import content_hash
-from annotator.store.project import Project, now
+from annotator.store.project import Project, file_damage, now
 from annotator.store.schema import SCHEMA_VERSION
 
 Progress = Callable[[int, int], None]
@@ -370,6 +370,10 @@ def open_read_only(path: str | Path) -> Iterator[Project]:
         raise SchemaVersionError(
             f"{path}: made by a newer annotator (schema {version}, this version reads up to {SCHEMA_VERSION})"
         )
+    damage = file_damage(conn)
+    if damage:
+        conn.close()
+        raise AnnotatorError(f"{path}: the project file is damaged ({damage}); nothing was merged from it")
     if version == SCHEMA_VERSION:
         project = Project(conn, path)
         try:

@@ -42,6 +42,24 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
+def file_damage(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with a damaged database file (pages lost or zeroed), or None if it is whole.
+
+    Such a file would otherwise fail later, mid-command, with "database disk image is malformed".
+    A row breaking a CHECK or NOT NULL constraint is bad data, not damage: `annotator check`
+    reports it (with the document and span) and it can be fixed.
+    """
+    try:
+        damage = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        damage = [str(exc)]
+    damage = [d for d in damage if not d.startswith(("CHECK constraint failed", "NULL value in"))]
+    if not damage:
+        return None
+    detail = " ".join(line for line in damage[0].splitlines() if not line.startswith("***"))[:200]
+    return detail or damage[0]
+
+
 @dataclass(slots=True)
 class DocumentInfo:
     """A document's list entry: everything but its text."""
@@ -128,20 +146,11 @@ class Project:
                 f"{path}: made by a newer annotator (schema {version}, this version reads up to "
                 f"{SCHEMA_VERSION}); upgrade the annotator to open it"
             )
-        # A damaged file (pages lost or zeroed) would otherwise fail later, mid-command, with
-        # "database disk image is malformed": refuse it here, before anything is written.
-        try:
-            damage = [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
-        except sqlite3.DatabaseError as exc:
-            damage = [str(exc)]
-        # A row breaking a CHECK or NOT NULL constraint is bad data, not a damaged file:
-        # `annotator check` reports it (with the document and span) and it can be fixed.
-        damage = [d for d in damage if not d.startswith(("CHECK constraint failed", "NULL value in"))]
+        damage = file_damage(conn)
         if damage:
             conn.close()
-            detail = " ".join(line for line in damage[0].splitlines() if not line.startswith("***"))[:200]
             raise AnnotatorError(
-                f"{path}: the project file is damaged ({detail or damage[0]}); nothing was changed. The files in "
+                f"{path}: the project file is damaged ({damage}); nothing was changed. The files in "
                 f"{path.name}.backups beside it are whole copies made earlier: copy the newest one over it"
             )
         conn.execute("PRAGMA journal_mode = WAL")
@@ -182,13 +191,32 @@ class Project:
         return cls.open(path, create=True, scheme=scheme)
 
     def _migrate(self, version: int) -> None:
-        for target in range(version, SCHEMA_VERSION):
-            with self.transaction():
-                # executescript would commit our transaction: run the statements one by one.
-                for statement in MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
-                self.conn.execute(f"PRAGMA user_version = {target + 1}")
+        # Tables are rebuilt by some migrations: with foreign keys on, dropping the old table would
+        # cascade-delete the rows that point at it. The pragma only works outside a transaction
+        # (a new project migrates inside one, but has no rows); the keys are checked before commit.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for target in range(version, SCHEMA_VERSION):
+                with self.transaction():
+                    # executescript would commit our transaction: run the statements one by one.
+                    for statement in MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            self.conn.execute(statement)
+                    broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise sqlite3.IntegrityError(f"foreign keys broken after migration: {broken[:3]}")
+                    self.conn.execute(f"PRAGMA user_version = {target + 1}")
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def _next_id(self, table: str) -> int:
+        """The first id never used in ``table`` (spans, relations: AUTOINCREMENT keeps the high mark)."""
+        highest = self.conn.execute(f"SELECT coalesce(max(id), 0) FROM [{table}]").fetchone()[0]
+        try:
+            row = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        except sqlite3.OperationalError:  # a schema before version 2 has no AUTOINCREMENT table
+            row = None
+        return max(highest, row[0] if row else 0) + 1
 
     def backup(self, destination: str | Path) -> Path:
         """Write a consistent copy of the database to ``destination`` (SQLite backup API)."""
@@ -613,7 +641,7 @@ class Project:
             return out
         stamp = now()
         with self._atomic():
-            next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM spans").fetchone()[0]
+            next_id = self._next_id("spans")
             next_id = max(next_id, *((s.id + 1) for s in out if s.id is not None), next_id)
             rows = []
             append = rows.append
@@ -659,7 +687,7 @@ class Project:
             return out
         stamp = now()
         with self._atomic():
-            next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM relations").fetchone()[0]
+            next_id = self._next_id("relations")
             rows = []
             for rel in out:
                 if rel.id is None:

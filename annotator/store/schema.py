@@ -84,6 +84,48 @@ CREATE TABLE settings (
 );
 """
 
+# Version 2: span and relation ids are never handed out again once used (AUTOINCREMENT). With
+# max(id) + 1, an id freed by a deletion came back, and an undo in one window could then delete
+# the span another window had just made with that id. The tables are rebuilt (SQLite cannot add
+# AUTOINCREMENT in place); foreign keys are off while it runs (see Project._migrate).
+SCHEMA_V2 = """
+CREATE TABLE spans_v2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    label TEXT NOT NULL REFERENCES span_labels(name) ON UPDATE CASCADE,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    attrs TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    CHECK ("start" >= 0 AND "start" < "end")
+);
+INSERT INTO spans_v2 (id, document_id, annotator_id, label, "start", "end", attrs, created, updated)
+    SELECT id, document_id, annotator_id, label, "start", "end", attrs, created, updated FROM spans;
+DROP TABLE spans;
+ALTER TABLE spans_v2 RENAME TO spans;
+CREATE INDEX spans_document ON spans(document_id, annotator_id, "start");
+CREATE INDEX spans_label ON spans(label);
+
+CREATE TABLE relations_v2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    label TEXT NOT NULL REFERENCES relation_labels(name) ON UPDATE CASCADE,
+    head_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    child_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    created TEXT NOT NULL
+);
+INSERT INTO relations_v2 (id, document_id, annotator_id, label, head_id, child_id, created)
+    SELECT id, document_id, annotator_id, label, head_id, child_id, created FROM relations;
+DROP TABLE relations;
+ALTER TABLE relations_v2 RENAME TO relations;
+CREATE INDEX relations_document ON relations(document_id, annotator_id);
+CREATE INDEX relations_head ON relations(head_id);
+CREATE INDEX relations_child ON relations(child_id)
+"""
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1. Version 0 is an empty file.
-MIGRATIONS: list[str] = [SCHEMA_V1]
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
 SCHEMA_VERSION = len(MIGRATIONS)

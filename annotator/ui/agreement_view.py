@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,9 +58,9 @@ _ROOT = QModelIndex()
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 METRICS = {
-    "exact": "F1, exact match",
-    "overlap": "F1, overlap match",
-    "kappa": "Cohen's kappa (tokens)",
+    "exact": QT_TRANSLATE_NOOP("agreement_view", "F1, exact match"),
+    "overlap": QT_TRANSLATE_NOOP("agreement_view", "F1, overlap match"),
+    "kappa": QT_TRANSLATE_NOOP("agreement_view", "Cohen's kappa (tokens)"),
 }
 ALL_LABELS_COLOR = "#8c8c8c"
 
@@ -85,7 +92,15 @@ def label_figures(report: AgreementReport, metric: str) -> list[tuple[str | None
         if metric == "kappa":
             values = [k for p in report.pairs if (k := p.kappa(label)) is not None]
             value = sum(values) / len(values) if values else None
-            out.append((label, value, f"mean of {len(values)} pair{'s' if len(values) != 1 else ''}"))
+            out.append(
+                (
+                    label,
+                    value,
+                    QCoreApplication.translate("agreement_view", "mean of {n} pair{value}").format(
+                        n=len(values), value="s" if len(values) != 1 else ""
+                    ),
+                )
+            )
         else:
             counts = MatchCounts()
             for p in report.pairs:
@@ -96,7 +111,9 @@ def label_figures(report: AgreementReport, metric: str) -> list[tuple[str | None
                 (
                     label,
                     counts.f1,
-                    f"{spans} span{'s' if spans != 1 else ''} in {pairs} pair{'s' if pairs != 1 else ''}",
+                    QCoreApplication.translate("agreement_view", "{spans} span{value} in {pairs} pair{value2}").format(
+                        spans=spans, value="s" if spans != 1 else "", pairs=pairs, value2="s" if pairs != 1 else ""
+                    ),
                 )
             )
     return out
@@ -224,33 +241,59 @@ def basis_text(report: AgreementReport) -> str:
     names = report.annotators
     group = report.group
     lines = [
-        f"Annotators compared: {', '.join(names)}.",
-        f"Documents: {report.documents_selected} selected; counted for every one of the {len(names)} "
-        f"annotators: {group.documents} ({group.tokens} tokens, {group.characters} characters, "
-        f"{sum(group.spans.values())} spans). Fleiss' kappa, Krippendorff's alpha and alpha_u rest on these.",
-        "Documents counted per annotator: "
+        QCoreApplication.translate("agreement_view", "Annotators compared: {join}.").format(join=", ".join(names)),
+        QCoreApplication.translate(
+            "agreement_view",
+            "Documents: {documents_selected} selected; counted for every one of the {n} annotators: {documents} ({tokens} tokens, {characters} characters, {sum} spans). Fleiss' kappa, Krippendorff's alpha and alpha_u rest on these.",
+        ).format(
+            documents_selected=report.documents_selected,
+            n=len(names),
+            documents=group.documents,
+            tokens=group.tokens,
+            characters=group.characters,
+            sum=sum(group.spans.values()),
+        ),
+        QCoreApplication.translate("agreement_view", "Documents counted per annotator: ")
         + ", ".join(f"{n} {report.documents_counted.get(n, 0)}" for n in names)
         + ".",
-        "Each pair rests on the documents both count:",
+        QCoreApplication.translate("agreement_view", "Each pair rests on the documents both count:"),
     ]
     for p in report.pairs:
         exact = p.match("exact")
         lines.append(
-            f"  {p.reference} – {p.other}: {p.documents} documents, {p.tokens} tokens, "
-            f"{exact.reference} and {exact.other} spans"
+            QCoreApplication.translate(
+                "agreement_view",
+                "  {reference} – {other}: {documents} documents, {tokens} tokens, {reference2} and {other2} spans",
+            ).format(
+                reference=p.reference,
+                other=p.other,
+                documents=p.documents,
+                tokens=p.tokens,
+                reference2=exact.reference,
+                other2=exact.other,
+            )
         )
     lines += [
         "",
-        f"Missing annotations: {report.missing_policy}",
+        QCoreApplication.translate("agreement_view", "Missing annotations: {missing_policy}").format(
+            missing_policy=report.missing_policy
+        ),
         "",
-        f"Exact match: {MATCH_RULES['exact']}. Overlap match: {MATCH_RULES['overlap']}.",
-        "Precision = matched / other's spans, recall = matched / reference's spans (the matrix row is the "
-        "reference; F1 is the same either way).",
-        f"Tokens: {TOKEN_RULE}",
-        '"n/a": nothing to compare (no spans, or one category throughout).',
+        QCoreApplication.translate("agreement_view", "Exact match: {value}. Overlap match: {value2}.").format(
+            value=MATCH_RULES["exact"], value2=MATCH_RULES["overlap"]
+        ),
+        QCoreApplication.translate(
+            "agreement_view",
+            "Precision = matched / other's spans, recall = matched / reference's spans (the matrix row is the "
+            "reference; F1 is the same either way).",
+        ),
+        QCoreApplication.translate("agreement_view", "Tokens: {TOKEN_RULE}").format(TOKEN_RULE=TOKEN_RULE),
+        QCoreApplication.translate(
+            "agreement_view", '"n/a": nothing to compare (no spans, or one category throughout).'
+        ),
     ]
     if report.notes:
-        lines += ["", "Notes: " + "; ".join(report.notes)]
+        lines += ["", QCoreApplication.translate("agreement_view", "Notes: ") + "; ".join(report.notes)]
     return "\n".join(lines)
 
 
@@ -263,8 +306,9 @@ class AgreementView(QWidget):
         self._report: AgreementReport | None = None
         self.metric_combo = QComboBox()
         for key, name in METRICS.items():
+            name = QCoreApplication.translate("agreement_view", name)
             self.metric_combo.addItem(name, key)
-        self.metric_combo.setAccessibleName("Figure shown in the matrix and the chart")
+        self.metric_combo.setAccessibleName(self.tr("Figure shown in the matrix and the chart"))
         self.matrix_model = MatrixModel(self)
         self.matrix = QTableView()
         self.matrix.setObjectName("agreement_matrix")
@@ -273,7 +317,7 @@ class AgreementView(QWidget):
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.cell_details = plain_label("Pick a cell to see what it rests on.")
+        self.cell_details = plain_label(self.tr("Pick a cell to see what it rests on."))
         self.cell_details.setTextFormat(Qt.TextFormat.PlainText)
         self.cell_details.setWordWrap(True)
         self.chart = BarChart()
@@ -291,10 +335,10 @@ class AgreementView(QWidget):
         matrix_layout = QVBoxLayout(matrix_box)
         matrix_layout.setContentsMargins(0, 0, 0, 0)
         figure_row = QHBoxLayout()
-        figure_row.addWidget(plain_label("Figure:"))
+        figure_row.addWidget(plain_label(self.tr("Figure:")))
         figure_row.addWidget(self.metric_combo, 1)
         matrix_layout.addLayout(figure_row)
-        hint = plain_label("Rows: the reference annotator (precision and recall are against it).")
+        hint = plain_label(self.tr("Rows: the reference annotator (precision and recall are against it)."))
         hint.setWordWrap(True)
         matrix_layout.addWidget(self.matrix)
         matrix_layout.addWidget(hint)
@@ -314,10 +358,10 @@ class AgreementView(QWidget):
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 3)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.label_table, "Per label")
-        self.tabs.addTab(self.pairs_table, "Pairs")
-        self.tabs.addTab(self.documents_table, "Documents")
-        self.tabs.addTab(self.basis, "What the figures rest on")
+        self.tabs.addTab(self.label_table, self.tr("Per label"))
+        self.tabs.addTab(self.pairs_table, self.tr("Pairs"))
+        self.tabs.addTab(self.documents_table, self.tr("Documents"))
+        self.tabs.addTab(self.basis, self.tr("What the figures rest on"))
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(top)
         outer.addWidget(self.tabs)
@@ -352,8 +396,13 @@ class AgreementView(QWidget):
         self.documents_model.set_rows(by_start.get("Documents", []))
         self.basis.setPlainText(basis_text(report) if report is not None else "")
         self.policy.setText(
-            f"Based on {report.group.documents} of {report.documents_selected} documents (counted for every "
-            f"annotator). Missing annotations: {report.missing_policy}"
+            self.tr(
+                "Based on {documents} of {documents_selected} documents (counted for every annotator). Missing annotations: {missing_policy}"
+            ).format(
+                documents=report.group.documents,
+                documents_selected=report.documents_selected,
+                missing_policy=report.missing_policy,
+            )
             if report is not None
             else ""
         )
@@ -376,29 +425,42 @@ class AgreementView(QWidget):
         bars = []
         for label, value, note in label_figures(report, metric):
             if label is None:
-                bars.append(Bar("all labels", value, ALL_LABELS_COLOR, note))
+                bars.append(Bar(self.tr("all labels"), value, ALL_LABELS_COLOR, note))
             else:
                 definition = self._scheme.span_label(label)
                 bars.append(Bar(label, value, definition.color if definition else DEFAULT_COLOR, note))
-        how = "mean over pairs" if metric == "kappa" else "all pairs pooled"
+        how = self.tr("mean over pairs") if metric == "kappa" else self.tr("all pairs pooled")
         self.chart.set_data(
-            f"{METRICS[metric]} per label ({how})",
+            self.tr("{value} per label ({how})").format(
+                value=QCoreApplication.translate("agreement_view", METRICS[metric]), how=how
+            ),
             bars,
             minimum=-1.0 if metric == "kappa" and _any_negative(bars) else 0.0,
         )
-        self.cell_details.setText("Pick a cell to see what it rests on.")
+        self.cell_details.setText(self.tr("Pick a cell to see what it rests on."))
 
     def _show_cell(self, index: QModelIndex) -> None:
         pair = self.matrix_model.pair(index.row(), index.column()) if index.isValid() else None
         if pair is None:
-            self.cell_details.setText("Pick a cell off the diagonal to see what it rests on.")
+            self.cell_details.setText(self.tr("Pick a cell off the diagonal to see what it rests on."))
             return
         exact, overlap = pair.match("exact"), pair.match("overlap")
         self.cell_details.setText(
-            f"{pair.reference} (reference) and {pair.other}: {pair.documents} documents, {pair.tokens} tokens; "
-            f"{exact.reference} and {exact.other} spans, {exact.matched} matched exactly "
-            f"(P {value_text(exact.precision)}, R {value_text(exact.recall)}), {overlap.matched} by overlap; "
-            f"kappa {value_text(pair.kappa())}."
+            self.tr(
+                "{reference} (reference) and {other}: {documents} documents, {tokens} tokens; {reference2} and {other2} spans, {matched} matched exactly (P {value_text}, R {value_text2}), {matched2} by overlap; kappa {value_text3}."
+            ).format(
+                reference=pair.reference,
+                other=pair.other,
+                documents=pair.documents,
+                tokens=pair.tokens,
+                reference2=exact.reference,
+                other2=exact.other,
+                matched=exact.matched,
+                value_text=value_text(exact.precision),
+                value_text2=value_text(exact.recall),
+                matched2=overlap.matched,
+                value_text3=value_text(pair.kappa()),
+            )
         )
 
 
@@ -412,18 +474,18 @@ class AgreementDialog(QDialog):
     def __init__(self, project: Project, scheme: LabelScheme | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreement_dialog")
-        self.setWindowTitle("Agreement between annotators")
+        self.setWindowTitle(self.tr("Agreement between annotators"))
         self._project = project
         self._task: ProjectTask | None = None
         self.annotators_edit = QLineEdit()
-        self.annotators_edit.setPlaceholderText("everyone but gold (or: amal, omar)")
+        self.annotators_edit.setPlaceholderText(self.tr("everyone but gold (or: amal, omar)"))
         self.labels_edit = QLineEdit()
-        self.labels_edit.setPlaceholderText("every label used (or: PER, ORG)")
+        self.labels_edit.setPlaceholderText(self.tr("every label used (or: PER, ORG)"))
         self.status_combo = QComboBox()
-        self.status_combo.addItem("in progress or done", "in_progress")
-        self.status_combo.addItem("done only", "done")
-        self.compute_button = QPushButton("Compute")
-        self.cancel_button = QPushButton("Cancel")
+        self.status_combo.addItem(self.tr("in progress or done"), "in_progress")
+        self.status_combo.addItem(self.tr("done only"), "done")
+        self.compute_button = QPushButton(self.tr("Compute"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -434,9 +496,9 @@ class AgreementDialog(QDialog):
         self.view = AgreementView(scheme or project.scheme())
 
         form = QFormLayout()
-        form.addRow("Annotators:", self.annotators_edit)
-        form.addRow("Labels:", self.labels_edit)
-        form.addRow("Documents count when:", self.status_combo)
+        form.addRow(self.tr("Annotators:"), self.annotators_edit)
+        form.addRow(self.tr("Labels:"), self.labels_edit)
+        form.addRow(self.tr("Documents count when:"), self.status_combo)
         run_row = QHBoxLayout()
         run_row.addWidget(self.compute_button)
         run_row.addWidget(self.progress, 1)
@@ -497,7 +559,7 @@ class AgreementDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.message.setText("Computing…")
+        self.message.setText(self.tr("Computing…"))
         task.start()
 
     def cancel(self) -> None:
@@ -516,21 +578,27 @@ class AgreementDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total} documents")
+        self.progress.setFormat(self.tr("{done} / {total} documents").format(done=done, total=total))
 
     def _on_result(self, report: AgreementReport) -> None:
         self.view.set_report(report)
         group = report.group
         self._finish(
-            f"{len(report.annotators)} annotators, {len(report.pairs)} pairs; {group.documents} of "
-            f"{report.documents_selected} documents counted for all of them."
+            self.tr(
+                "{n} annotators, {n2} pairs; {documents} of {documents_selected} documents counted for all of them."
+            ).format(
+                n=len(report.annotators),
+                n2=len(report.pairs),
+                documents=group.documents,
+                documents_selected=report.documents_selected,
+            )
         )
 
     def _on_failed(self, message: str) -> None:
-        self._finish(f"No figures: {message}")
+        self._finish(self.tr("No figures: {message}").format(message=message))
 
     def _on_cancelled(self) -> None:
-        self._finish("Cancelled: the figures shown (if any) are from the previous run.")
+        self._finish(self.tr("Cancelled: the figures shown (if any) are from the previous run."))
 
     def done(self, result: int) -> None:
         if self._task is not None:

@@ -12,7 +12,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -48,7 +57,11 @@ class AnnotationsModel(QAbstractTableModel):
     attributes and relations in one column."""
 
     LABEL, TEXT, DETAILS = range(3)
-    HEADERS = ("Label", "Text", "Attributes, relations")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AnnotationsModel", "Label"),
+        QT_TRANSLATE_NOOP("AnnotationsModel", "Text"),
+        QT_TRANSLATE_NOOP("AnnotationsModel", "Attributes, relations"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -87,7 +100,7 @@ class AnnotationsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("AnnotationsModel", self.HEADERS[section])
         return None
 
     def links_text(self, span: Span) -> str:

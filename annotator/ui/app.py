@@ -21,6 +21,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.store.project import Project
 from annotator.ui.dialogs import ask_annotator_name
 from annotator.ui.fonts import load_fonts
+from annotator.ui.language import current_language, install_language, resolve_language
 from annotator.ui.main_window import APP_TITLE, MainWindow
 from annotator.ui.settings import AppSettings
 
@@ -94,6 +95,7 @@ def run_gui(
     size: tuple[int, int] | None = None,
     font_size: int | None = None,
     span: int | None = None,
+    language: str | None = None,
 ) -> int:
     """Open the project at ``db_path`` in the main window; returns the process exit code.
 
@@ -101,10 +103,16 @@ def run_gui(
     ``size`` is the window size (default: the last one used, or 1200x800). With ``screenshot`` the window is rendered offscreen to
     that PNG file and 0 is returned without entering the event loop; errors then go to stderr with
     exit code 1. Interactively, errors are shown in a message box (exit code 1).
+    ``language`` ("en" or "ar") overrides the language setting (View > Language; by default the
+    system's); Arabic lays the whole window out right to left.
     """
     app = application(offscreen=screenshot is not None)
     load_fonts()
     settings = AppSettings.user() if screenshot is None else None
+    previous = current_language()
+    chosen = resolve_language(language or (settings.language() if settings is not None else None))
+    if not install_language(app, chosen):
+        print(f"annotator: no translations for {chosen!r}: the interface stays in English", file=sys.stderr)
     try:
         window = open_main_window(
             db_path, annotator=annotator, document=document, font_size=font_size, settings=settings, span=span
@@ -114,6 +122,8 @@ def run_gui(
             print(f"annotator: {exc}", file=sys.stderr)
         else:
             show_error(str(exc))
+        if screenshot is not None and previous != chosen:
+            install_language(app, previous)
         return 1
     try:
         if screenshot is not None:
@@ -131,6 +141,8 @@ def run_gui(
         return app.exec()
     finally:
         window.project.close()
+        if screenshot is not None and previous != chosen:  # in-process callers (tests) get theirs back
+            install_language(app, previous)
 
 
 def _save_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

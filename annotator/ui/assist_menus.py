@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 
 def add_assist_actions(window: MainWindow, edit_menu: QMenu, annotate_menu: QMenu) -> None:
-    window.search_action = QAction("&Search the project…", window)
+    window.search_action = QAction(QCoreApplication.translate("assist_menus", "&Search the project…"), window)
     window.search_action.setShortcut("Ctrl+Shift+F")
     window.search_action.triggered.connect(lambda _c=False: open_search(window))
     edit_menu.addAction(window.search_action)
@@ -29,22 +30,26 @@ def add_assist_actions(window: MainWindow, edit_menu: QMenu, annotate_menu: QMen
     from annotator.ui.propagate_dialog import propagate_selected
 
     annotate_menu.addSeparator()
-    window.propagate_action = QAction("Tag &all occurrences…", window)
+    window.propagate_action = QAction(QCoreApplication.translate("assist_menus", "Tag &all occurrences…"), window)
     window.propagate_action.setShortcut("Ctrl+Shift+A")
     window.propagate_action.triggered.connect(lambda _c=False: propagate_selected(window, "document"))
-    window.propagate_project_action = QAction("Tag all occurrences in every &document…", window)
+    window.propagate_project_action = QAction(
+        QCoreApplication.translate("assist_menus", "Tag all occurrences in every &document…"), window
+    )
     window.propagate_project_action.triggered.connect(lambda _c=False: propagate_selected(window, "project"))
-    window.use_stem_action = QAction("Use &stem of the span (without و ف ب ل ك ال)", window)
+    window.use_stem_action = QAction(
+        QCoreApplication.translate("assist_menus", "Use &stem of the span (without و ف ب ل ك ال)"), window
+    )
     window.use_stem_action.setShortcut("Ctrl+Shift+S")
     window.use_stem_action.triggered.connect(lambda _c=False: window.clitics.use_stem())
     for act in (window.propagate_action, window.propagate_project_action, window.use_stem_action):
         annotate_menu.addAction(act)
-    clitic_menu = annotate_menu.addMenu("&Clitics when tagging a word")
+    clitic_menu = annotate_menu.addMenu(QCoreApplication.translate("assist_menus", "&Clitics when tagging a word"))
     group = QActionGroup(window)
     window.clitic_mode_actions = {}
     current = window.clitics.mode()
     for mode in MODES:
-        act = QAction(MODE_TEXT[mode], window)
+        act = QAction(QCoreApplication.translate("clitic_selection", MODE_TEXT[mode]), window)
         act.setCheckable(True)
         act.setData(mode)
         act.setChecked(mode == current)
@@ -92,7 +97,7 @@ def open_search(window: MainWindow) -> SearchDialog:
 def show_hit(window: MainWindow, doc_id: int, start: int, end: int) -> bool:
     """Show document ``doc_id`` with ``[start, end)`` selected (ready to be tagged)."""
     if not window.show_document_id(doc_id):
-        window.say("That document is no longer in the project.")
+        window.say(QCoreApplication.translate("assist_menus", "That document is no longer in the project."))
         return False
     window.select_span(None, scroll=False)
     window.document_view.show_range(start, end, select=True)

@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -119,7 +119,7 @@ class BackupKeeper(QObject):
             info = make_backup(self.project, reason=reason, keep=self.keep)
         except AnnotatorError as exc:
             log.warning("backup failed: %s", exc)
-            self.main_window.say(f"Backup failed: {exc}")
+            self.main_window.say(self.tr("Backup failed: {exc}").format(exc=exc))
             return None
         self._mark = self._fingerprint()
         self.made.emit(info)
@@ -133,12 +133,18 @@ def _size(n: int) -> str:
 class BackupsDialog(QDialog):
     """The backups of the window's project, and a way to restore one."""
 
-    COLUMNS = ("Made", "Documents", "Spans", "Relations", "Size")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BackupsDialog", "Made"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Documents"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Spans"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Relations"),
+        QT_TRANSLATE_NOOP("BackupsDialog", "Size"),
+    )
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.main_window = window
-        self.setWindowTitle("Restore backup")
+        self.setWindowTitle(self.tr("Restore backup"))
         self.setObjectName("backups_dialog")
         self.resize(680, 400)
         layout = QVBoxLayout(self)
@@ -147,7 +153,7 @@ class BackupsDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,8 +161,8 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.backup_button = QPushButton("Back up now")
-        self.restore_button = QPushButton("Restore…")
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.restore_button = QPushButton(self.tr("Restore…"))
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -175,10 +181,15 @@ class BackupsDialog(QDialog):
         keeper = getattr(self.main_window, "backup_keeper", None)
         every = ""
         if keeper is not None and keeper.enabled:
-            every = f" A backup is made on opening and every {keeper.timer.interval() // 60_000} minutes; the newest {keeper.keep} are kept."
+            every = self.tr(
+                " A backup is made on opening and every {value} minutes; the newest {keep} are kept."
+            ).format(value=keeper.timer.interval() // 60000, keep=keeper.keep)
         self.intro.setText(
-            f"Backups of {path.name if path else 'this project'} (in {path.name + '.backups' if path else '-'}).{every}\n"
-            "Restoring replaces the project with the backup; the project as it is now is backed up first."
+            self.tr(
+                "Backups of {value} (in {value2}).{every}\nRestoring replaces the project with the backup; the project as it is now is backed up first."
+            ).format(
+                value=path.name if path else "this project", value2=path.name + ".backups" if path else "-", every=every
+            )
         )
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
@@ -212,7 +223,7 @@ class BackupsDialog(QDialog):
             return
         info = keeper.backup_now("manual")
         if info is not None:
-            self.main_window.say(f"Backed up to {info.path.name}")
+            self.main_window.say(self.tr("Backed up to {name}").format(name=info.path.name))
         self.reload()
 
     def restore_selected(self, *, confirm: bool = True) -> bool:
@@ -224,9 +235,9 @@ class BackupsDialog(QDialog):
                 self,
                 QMessageBox.Icon.Question,
                 APP_TITLE,
-                f"Replace the project with the backup made {info.describe()}?\n\n"
-                "The project as it is now is backed up first, so this can be undone by restoring that backup. "
-                "The undo history is cleared.",
+                self.tr(
+                    "Replace the project with the backup made {describe}?\n\nThe project as it is now is backed up first, so this can be undone by restoring that backup. The undo history is cleared."
+                ).format(describe=info.describe()),
             )
             box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -243,7 +254,12 @@ def restore_into_window(window: MainWindow, info: BackupInfo | str) -> bool:
     """Restore a backup into the window's project and open it again; False (and an error box) on failure."""
     project = window.project
     if project.path is None:
-        show_error(window, "This project is not kept in a file; there is nothing to restore into.")
+        show_error(
+            window,
+            QCoreApplication.translate(
+                "backups_dialog", "This project is not kept in a file; there is nothing to restore into."
+            ),
+        )
         return False
     path = Path(project.path)
     backup = info.path if isinstance(info, BackupInfo) else Path(info)
@@ -252,20 +268,31 @@ def restore_into_window(window: MainWindow, info: BackupInfo | str) -> bool:
         safety = restore_backup(path, backup, keep=keeper.keep if keeper is not None else DEFAULT_KEEP)
         reopened = Project.open(path)
     except AnnotatorError as exc:
-        show_error(window, f"The backup was not restored.\n\n{exc}", "Restore failed")
+        show_error(
+            window,
+            QCoreApplication.translate("backups_dialog", "The backup was not restored.\n\n{exc}").format(exc=exc),
+            QCoreApplication.translate("backups_dialog", "Restore failed"),
+        )
         return False
     if keeper is not None:
         keeper.skip_next_open = True
     window._use_project(reopened, window.annotator)  # the window's way to switch projects
     project.close()
-    window.say(f"Restored the backup {backup.name}; the project as it was is in {safety.path.name}.")
+    window.say(
+        QCoreApplication.translate(
+            "backups_dialog", "Restored the backup {name}; the project as it was is in {name2}."
+        ).format(name=backup.name, name2=safety.path.name)
+    )
     return True
 
 
 def open_backups_dialog(window: MainWindow) -> None:
     """File > Restore backup…"""
     if window.project.path is None:
-        show_error(window, "This project is not kept in a file; it has no backups.")
+        show_error(
+            window,
+            QCoreApplication.translate("backups_dialog", "This project is not kept in a file; it has no backups."),
+        )
         return
     dialog = BackupsDialog(window)
     QTimer.singleShot(0, dialog.table.setFocus)

@@ -47,7 +47,7 @@ class BarChart(QWidget):
         self._bars: list[Bar] = []
         self._minimum = 0.0
         self._maximum = 1.0
-        self._empty_text = "No figures to show."
+        self._empty_text = self.tr("No figures to show.")
         self._label_font = document_font(label_point_size or max(12.0, self.font().pointSizeF() * 1.3))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(260, 120)

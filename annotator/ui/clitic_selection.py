@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton
 
@@ -33,7 +33,11 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 MODES = ("off", "offer", "apply")
-MODE_TEXT = {"off": "Off", "offer": "Offer the stem", "apply": "Tag the stem"}
+MODE_TEXT = {
+    "off": QT_TRANSLATE_NOOP("clitic_selection", "Off"),
+    "offer": QT_TRANSLATE_NOOP("clitic_selection", "Offer the stem"),
+    "apply": QT_TRANSLATE_NOOP("clitic_selection", "Tag the stem"),
+}
 SETTING = "annotate/clitic_mode"
 DEFAULT_MODE = "offer"
 
@@ -158,10 +162,18 @@ class CliticSelection(QObject):
         word_start, _word_end, stems, applied = last
         if applied is not None:
             clitics = "+".join(applied.clitics)
-            self.window.say(f"Tagged the stem {quoted(applied.stem)} ({FSI}{clitics}{PDI} left out). Ctrl+Z undoes it.")
-            self._show(span, [(word_start, "Use whole word")])
+            self.window.say(
+                self.tr("Tagged the stem {quoted} ({FSI}{clitics}{PDI} left out). Ctrl+Z undoes it.").format(
+                    quoted=quoted(applied.stem), FSI=FSI, clitics=clitics, PDI=PDI
+                )
+            )
+            self._show(span, [(word_start, self.tr("Use whole word"))])
         else:
-            offers = [(stem.offset, f"Use stem {quoted(stem.stem)}") for stem in stems if stem.offset > span.start]
+            offers = [
+                (stem.offset, self.tr("Use stem {quoted}").format(quoted=quoted(stem.stem)))
+                for stem in stems
+                if stem.offset > span.start
+            ]
             self._show(span, offers)
 
     # -- the offer --------------------------------------------------------------------------
@@ -173,7 +185,7 @@ class CliticSelection(QObject):
         self._offer_span = span.id
         self._offers = offers
         self.button.setText(offers[0][1])
-        self.button.setToolTip(f"Move the start of this {span.label} span (Ctrl+Shift+S)")
+        self.button.setToolTip(self.tr("Move the start of this {label} span (Ctrl+Shift+S)").format(label=span.label))
         self.menu.clear()
         if len(offers) > 1:
             for offset, text in offers:
@@ -216,15 +228,17 @@ class CliticSelection(QObject):
     def _set_start(self, span: Span, offset: int) -> None:
         if offset == span.start or not 0 <= offset < span.end:
             return
-        what = "Use stem" if offset > span.start else "Use whole word"
-        self.window.editor.update_span(span.document_id, span, f"{what} of {span.label}", start=offset)  # type: ignore[arg-type]
+        what = self.tr("Use stem") if offset > span.start else self.tr("Use whole word")
+        self.window.editor.update_span(
+            span.document_id, span, self.tr("{what} of {label}").format(what=what, label=span.label), start=offset
+        )  # type: ignore[arg-type]
 
     def use_stem(self) -> None:
         """Annotate > Use stem of the span: move the selected span's start past its first word's
         proclitics (the best reading), or take the offer shown."""
         span = self.window.selected_span()
         if span is None:
-            self.window.say("Select a span first.")
+            self.window.say(self.tr("Select a span first."))
             return
         if not self.window.ensure_annotator():
             return
@@ -233,6 +247,6 @@ class CliticSelection(QObject):
             return
         found = self.readings_of(self.window.document_view.text, span.start, span.end)
         if found is None:
-            self.window.say("The span does not start with a word with proclitics (و ف ب ل ك ال).")
+            self.window.say(self.tr("The span does not start with a word with proclitics (و ف ب ل ك ال)."))
             return
         self._set_start(span, found[2][0].offset)

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.errors import AnnotatorError
@@ -74,7 +74,7 @@ class StoreCommand(QUndoCommand):
 
 class AddSpan(StoreCommand):
     def __init__(self, editor: Editor, doc_id: int, span: Span) -> None:
-        super().__init__(editor, doc_id, f"Tag {span.label}")
+        super().__init__(editor, doc_id, QCoreApplication.translate("AddSpan", "Tag {label}").format(label=span.label))
         self.span = replace(span, attrs=dict(span.attrs))
         self.relations: list[Relation] = []
 
@@ -94,7 +94,9 @@ class AddSpan(StoreCommand):
 
 class DeleteSpan(StoreCommand):
     def __init__(self, editor: Editor, doc_id: int, span: Span) -> None:
-        super().__init__(editor, doc_id, f"Delete {span.label}")
+        super().__init__(
+            editor, doc_id, QCoreApplication.translate("DeleteSpan", "Delete {label}").format(label=span.label)
+        )
         self.span_id: int = span.id  # type: ignore[assignment]
         self.span: Span | None = None
         self.relations: list[Relation] = []
@@ -156,7 +158,9 @@ def _copy(value: Any) -> Any:
 
 class AddRelation(StoreCommand):
     def __init__(self, editor: Editor, doc_id: int, relation: Relation, *, select: int | None) -> None:
-        super().__init__(editor, doc_id, f"Link {relation.label}")
+        super().__init__(
+            editor, doc_id, QCoreApplication.translate("AddRelation", "Link {label}").format(label=relation.label)
+        )
         self.relation = replace(relation)
         self.select = select
         self._checked = False
@@ -175,7 +179,9 @@ class AddRelation(StoreCommand):
 
 class DeleteRelation(StoreCommand):
     def __init__(self, editor: Editor, doc_id: int, relation: Relation, *, select: int | None) -> None:
-        super().__init__(editor, doc_id, f"Remove {relation.label}")
+        super().__init__(
+            editor, doc_id, QCoreApplication.translate("DeleteRelation", "Remove {label}").format(label=relation.label)
+        )
         self.relation_id: int = relation.id  # type: ignore[assignment]
         self.relation: Relation | None = None
         self.select = select
@@ -192,7 +198,11 @@ class DeleteRelation(StoreCommand):
 
 class SetStatus(StoreCommand):
     def __init__(self, editor: Editor, doc_id: int, annotator: str, status: str) -> None:
-        text = "Mark done" if status == "done" else f"Mark {status.replace('_', ' ')}"
+        text = (
+            QCoreApplication.translate("SetStatus", "Mark done")
+            if status == "done"
+            else QCoreApplication.translate("SetStatus", "Mark {replace}").format(replace=status.replace("_", " "))
+        )
         super().__init__(editor, doc_id, text)
         self.annotator = annotator
         self.status = status
@@ -245,7 +255,9 @@ class Editor(QObject):
             change = step()
         except (AnnotatorError, sqlite3.Error) as exc:
             log.warning("undo/redo failed: %s", exc)
-            self.failed.emit(f"{exc}\n\nThe undo history no longer matches the project and was cleared.")
+            self.failed.emit(
+                self.tr("{exc}\n\nThe undo history no longer matches the project and was cleared.").format(exc=exc)
+            )
             QTimer.singleShot(0, self.stack.clear)  # not while the stack is running this command
             return
         self.changed.emit(change)

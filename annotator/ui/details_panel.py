@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,7 @@ from annotator.ui.fonts import document_font
 
 FSI, PDI = "\u2068", "\u2069"
 SURFACE_CHARS = 400
-UNSET = "(unset)"
+UNSET = QT_TRANSLATE_NOOP("details_panel", "(unset)")
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -77,7 +77,7 @@ class DetailsPanel(QWidget):
         self._scheme = LabelScheme()
         text_font = document_font(max(12.0, self.font().pointSizeF() * 1.3))
 
-        self.placeholder = plain_label("No span selected. Select one in the text (click, Tab) or in the list.")
+        self.placeholder = plain_label(self.tr("No span selected. Select one in the text (click, Tab) or in the list."))
         self.placeholder.setWordWrap(True)
 
         self.label_combo = QComboBox()
@@ -93,26 +93,26 @@ class DetailsPanel(QWidget):
         self.annotator_label = plain_label()
 
         form = QFormLayout()
-        form.addRow(plain_label("Label"), self.label_combo)
-        form.addRow(plain_label("Text"), self.surface)
+        form.addRow(plain_label(self.tr("Label")), self.label_combo)
+        form.addRow(plain_label(self.tr("Text")), self.surface)
         offsets = QHBoxLayout()
-        offsets.addWidget(plain_label("start"))
+        offsets.addWidget(plain_label(self.tr("start")))
         offsets.addWidget(self.start_box, 1)
-        offsets.addWidget(plain_label("end"))
+        offsets.addWidget(plain_label(self.tr("end")))
         offsets.addWidget(self.end_box, 1)
-        form.addRow(plain_label("Offsets"), offsets)
-        form.addRow(plain_label("Annotator"), self.annotator_label)
+        form.addRow(plain_label(self.tr("Offsets")), offsets)
+        form.addRow(plain_label(self.tr("Annotator")), self.annotator_label)
 
-        self.attributes_box = QGroupBox("Attributes")
+        self.attributes_box = QGroupBox(self.tr("Attributes"))
         self.attributes_form = QFormLayout(self.attributes_box)
-        self.no_attributes = plain_label("This label has no attributes.")
+        self.no_attributes = plain_label(self.tr("This label has no attributes."))
         self.attributes_form.addRow(self.no_attributes)
 
-        self.relations_box = QGroupBox("Relations")
+        self.relations_box = QGroupBox(self.tr("Relations"))
         self.relations_list = QListWidget()
         self.relations_list.setFont(text_font)
-        self.link_button = QPushButton("Link…  (L)")
-        self.remove_button = QPushButton("Remove")
+        self.link_button = QPushButton(self.tr("Link…  (L)"))
+        self.remove_button = QPushButton(self.tr("Remove"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.remove_button)
@@ -195,7 +195,9 @@ class DetailsPanel(QWidget):
             box.setRange(0, len(text))
             box.setValue(value)
             box.blockSignals(False)
-        self.annotator_label.setText(f"{span.annotator}   (span id {span.id})")
+        self.annotator_label.setText(
+            self.tr("{annotator}   (span id {id})").format(annotator=span.annotator, id=span.id)
+        )
         self._show_attributes(span, scheme)
         self._show_relations(span, relations, others or {}, text)
         self.link_button.setEnabled(editable and can_link)
@@ -221,7 +223,12 @@ class DetailsPanel(QWidget):
                 # Nothing stored, or a value the scheme does not list: a first item says so.
                 placeholder = value is None or str(value) not in values
                 if placeholder:
-                    editor.insertItem(0, UNSET if value is None else f"{value} (not in the scheme)")
+                    editor.insertItem(
+                        0,
+                        QCoreApplication.translate("details_panel", UNSET)
+                        if value is None
+                        else self.tr("{value} (not in the scheme)").format(value=value),
+                    )
                 editor.setProperty("placeholder", placeholder)
                 editor.setCurrentIndex(0 if placeholder else values.index(str(value)))
             elif isinstance(editor, QCheckBox):

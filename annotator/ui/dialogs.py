@@ -6,7 +6,7 @@ always plain (QMessageBox would otherwise guess at rich text).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 APP_TITLE = "Annotator"
@@ -30,10 +30,13 @@ def ask_annotator_name(parent: QWidget | None, current: str = "") -> str | None:
     """Ask who is annotating (the first run, or File > Annotator name…); None if cancelled or
     left empty. The prompt is fixed text; the name is typed into a plain line edit."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle("Your name")
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Your name"))
     dialog.setLabelText(
-        "Who is annotating? Your spans are kept in a layer under this name\n"
-        "(reviewers compare layers by annotator). You can change it later in the File menu."
+        QCoreApplication.translate(
+            "dialogs",
+            "Who is annotating? Your spans are kept in a layer under this name\n"
+            "(reviewers compare layers by annotator). You can change it later in the File menu.",
+        )
     )
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)

@@ -13,13 +13,26 @@ import unicodedata
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from annotator.store.project import DocumentInfo
 
-STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done"}
+STATUS_NAMES = {
+    "new": QT_TRANSLATE_NOOP("document_list", "new"),
+    "in_progress": QT_TRANSLATE_NOOP("document_list", "in progress"),
+    "done": QT_TRANSLATE_NOOP("document_list", "done"),
+}
 STATUS_ORDER = {"new": 0, "in_progress": 1, "done": 2}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,7 +55,11 @@ class DocumentListModel(QAbstractTableModel):
     """Rows are :class:`DocumentInfo` entries; ``show_status`` is off when all layers are shown."""
 
     TITLE, STATUS, SPANS = range(3)
-    HEADERS = ("Title", "Status", "Spans")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
+    )
 
     def __init__(self, infos: list[DocumentInfo] | None = None, *, show_status: bool = True, parent=None) -> None:
         super().__init__(parent)
@@ -81,7 +98,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("DocumentListModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -93,7 +110,11 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.TITLE:
                 return info.title or info.ext_id
             if column == self.STATUS:
-                return STATUS_NAMES.get(info.status, info.status) if self._show_status else "—"
+                return (
+                    QCoreApplication.translate("document_list", STATUS_NAMES.get(info.status, info.status))
+                    if self._show_status
+                    else "—"
+                )
             return str(info.span_count)
         if role == SORT_ROLE:
             if column == self.TITLE:
@@ -126,7 +147,7 @@ class DocumentFilter(QSortFilterProxyModel):
             return True
         model: DocumentListModel = self.sourceModel()  # type: ignore[assignment]
         info = model.info(source_row)
-        status = STATUS_NAMES.get(info.status, info.status)
+        status = QCoreApplication.translate("document_list", STATUS_NAMES.get(info.status, info.status))
         return any(self._needle in field.casefold() for field in (info.title, info.ext_id, status))
 
 

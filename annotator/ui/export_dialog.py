@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,11 +63,11 @@ from annotator.ui.progress import ProjectJob, percent
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-ALL_LAYERS = "All layers (annotator names kept where the format can)"
-GOLD_LAYER = "Gold (adjudicated layer)"
+ALL_LAYERS = QT_TRANSLATE_NOOP("export_dialog", "All layers (annotator names kept where the format can)")
+GOLD_LAYER = QT_TRANSLATE_NOOP("export_dialog", "Gold (adjudicated layer)")
 TOKENIZER_TEXT = {
-    "arabic": "Arabic-aware (split at span edges: exact spans)",
-    "whitespace": "Whitespace words (spans widened to whole words)",
+    "arabic": QT_TRANSLATE_NOOP("export_dialog", "Arabic-aware (split at span edges: exact spans)"),
+    "whitespace": QT_TRANSLATE_NOOP("export_dialog", "Whitespace words (spans widened to whole words)"),
 }
 DEFAULT_MAX_COLUMNS = 3  # as the command line's --max-columns
 FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
@@ -141,11 +141,22 @@ def summary_text(result: ExportResult) -> str:
     shown = replace(report, path=isolate(report.path), spans=Counter({isolate(k): v for k, v in report.spans.items()}))
     lines = [shown.summary(), ""]
     if report.lost:
-        lines.append("Not representable in this format (counted, not written):")
+        lines.append(
+            QCoreApplication.translate("export_dialog", "Not representable in this format (counted, not written):")
+        )
         lines.extend(f"  {what}: {count}" for what, count in sorted(report.lost.items()))
     else:
-        lines.append("Nothing was lost: every selected span, relation and attribute was written.")
-    lines += ["", f"Summary written to {isolate(str(result.summary_path))}"]
+        lines.append(
+            QCoreApplication.translate(
+                "export_dialog", "Nothing was lost: every selected span, relation and attribute was written."
+            )
+        )
+    lines += [
+        "",
+        QCoreApplication.translate("export_dialog", "Summary written to {isolate}").format(
+            isolate=isolate(str(result.summary_path))
+        ),
+    ]
     return "\n".join(lines)
 
 
@@ -161,7 +172,7 @@ class ExportDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export annotations")
+        self.setWindowTitle(self.tr("Export annotations"))
         self.project_path = project.path
         self._project = project
         self.job: ProjectJob | None = None
@@ -177,7 +188,7 @@ class ExportDialog(QDialog):
             self.format_combo.addItem(f"{fmt.name}  —  {fmt.description}", fmt.name)
         self.output_edit = QLineEdit()
         self.output_edit.setMinimumWidth(360)
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton(self.tr("Browse…"))
         self.output_kind = _plain()
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
@@ -185,17 +196,17 @@ class ExportDialog(QDialog):
 
         self.layer_combo = QComboBox()
         self.layer_combo.setFont(text_font)
-        self.layer_combo.addItem(ALL_LAYERS, None)
+        self.layer_combo.addItem(QCoreApplication.translate("export_dialog", ALL_LAYERS), None)
         names = project.annotators()
         for name in names:
             if name != GOLD:
                 self.layer_combo.addItem(name, name)
         if GOLD in names:
-            self.layer_combo.addItem(GOLD_LAYER, GOLD)
-        self.only_done = QCheckBox("Only documents marked done (in the exported layer)")
+            self.layer_combo.addItem(QCoreApplication.translate("export_dialog", GOLD_LAYER), GOLD)
+        self.only_done = QCheckBox(self.tr("Only documents marked done (in the exported layer)"))
 
         self.labels_table = QTableWidget(0, 3)
-        self.labels_table.setHorizontalHeaderLabels(["Label", "Export as", "Spans in layer"])
+        self.labels_table.setHorizontalHeaderLabels([self.tr("Label"), self.tr("Export as"), self.tr("Spans in layer")])
         self.labels_table.setFont(text_font)
         self.labels_table.verticalHeader().hide()
         self.labels_table.verticalHeader().setDefaultSectionSize(QFontMetrics(text_font).height() + 6)
@@ -215,49 +226,53 @@ class ExportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self._fill_labels(project)
-        self.all_labels_button = QPushButton("Select all")
-        self.no_labels_button = QPushButton("Select none")
+        self.all_labels_button = QPushButton(self.tr("Select all"))
+        self.no_labels_button = QPushButton(self.tr("Select none"))
         label_buttons = QHBoxLayout()
         label_buttons.addWidget(self.all_labels_button)
         label_buttons.addWidget(self.no_labels_button)
         label_buttons.addStretch(1)
         labels_box = QVBoxLayout()
-        labels_title = _plain("Labels to export (double-click a name under \u201cExport as\u201d to rename it)")
+        labels_title = _plain(
+            self.tr("Labels to export (double-click a name under \u201cExport as\u201d to rename it)")
+        )
         labels_title.setWordWrap(True)
         labels_box.addWidget(labels_title)
         labels_box.addWidget(self.labels_table, 1)
         labels_box.addLayout(label_buttons)
 
         self.split_edit = QLineEdit()
-        self.split_edit.setPlaceholderText("none (train, dev, test: 0.8,0.1,0.1)")
+        self.split_edit.setPlaceholderText(self.tr("none (train, dev, test: 0.8,0.1,0.1)"))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
         split_row = QHBoxLayout()
         split_row.addWidget(self.split_edit, 1)
-        split_row.addWidget(_plain("Seed"))
+        split_row.addWidget(_plain(self.tr("Seed")))
         split_row.addWidget(self.seed_spin)
 
         self.tokenizer_combo = QComboBox()
         for name in TOKENIZERS:
-            self.tokenizer_combo.addItem(TOKENIZER_TEXT.get(name, name), name)
+            self.tokenizer_combo.addItem(
+                QCoreApplication.translate("export_dialog", TOKENIZER_TEXT.get(name, name)), name
+            )
         self.columns_spin = QSpinBox()
         self.columns_spin.setRange(1, 9)
         self.columns_spin.setValue(DEFAULT_MAX_COLUMNS)
-        self.columns_note = _plain("1: strict single-column BIO (overlapping spans dropped and counted)")
+        self.columns_note = _plain(self.tr("1: strict single-column BIO (overlapping spans dropped and counted)"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_plain("Format"), self.format_combo)
-        form.addRow(_plain("Output"), output_row)
+        form.addRow(_plain(self.tr("Format")), self.format_combo)
+        form.addRow(_plain(self.tr("Output")), output_row)
         form.addRow(_plain(""), self.output_kind)
-        form.addRow(_plain("Layer"), self.layer_combo)
+        form.addRow(_plain(self.tr("Layer")), self.layer_combo)
         form.addRow(_plain(""), self.only_done)
-        form.addRow(_plain("Split"), split_row)
-        form.addRow(_plain("Tokenizer"), self.tokenizer_combo)
+        form.addRow(_plain(self.tr("Split")), split_row)
+        form.addRow(_plain(self.tr("Tokenizer")), self.tokenizer_combo)
         columns_row = QHBoxLayout()
         columns_row.addWidget(self.columns_spin)
         columns_row.addStretch(1)
-        form.addRow(_plain("CoNLL tag columns"), columns_row)
+        form.addRow(_plain(self.tr("CoNLL tag columns")), columns_row)
         form.addRow(_plain(""), self.columns_note)
         self.columns_note.setWordWrap(True)
         self._form = form
@@ -273,16 +288,16 @@ class ExportDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.summary_view = QPlainTextEdit()
         self.summary_view.setReadOnly(True)
-        self.summary_view.setPlaceholderText("The summary of the export appears here.")
+        self.summary_view.setPlaceholderText(self.tr("The summary of the export appears here."))
         self.summary_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.summary_view.setFont(text_font)
         self.summary_view.setMinimumHeight(110)
 
-        self.run_button = QPushButton("Export")
+        self.run_button = QPushButton(self.tr("Export"))
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.run_button, self.cancel_button, self.close_button):
@@ -406,9 +421,11 @@ class ExportDialog(QDialog):
             self.output_edit.setText(suggestion)
         self._suggestion = suggestion
         if fmt.folder:
-            self.output_kind.setText("A folder (created, or replacing an earlier export of this kind)")
+            self.output_kind.setText(self.tr("A folder (created, or replacing an earlier export of this kind)"))
         else:
-            self.output_kind.setText("A file (with a split: one file per split beside it)" if fmt.suffix else "A file")
+            self.output_kind.setText(
+                self.tr("A file (with a split: one file per split beside it)") if fmt.suffix else self.tr("A file")
+            )
         tokens = uses_tokenizer(fmt)
         self.tokenizer_combo.setEnabled(tokens)
         columns = accepts(fmt, "max_columns")
@@ -421,14 +438,17 @@ class ExportDialog(QDialog):
         if fmt.folder:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                "Export to a folder (give its name)",
+                self.tr("Export to a folder (give its name)"),
                 current,
-                "Folder (*)",
+                self.tr("Folder (*)"),
                 options=QFileDialog.Option.DontConfirmOverwrite,
             )
         else:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export to a file", current, f"{fmt.name} (*{fmt.suffix});;All files (*)"
+                self,
+                self.tr("Export to a file"),
+                current,
+                self.tr("{name} (*{suffix});;All files (*)").format(name=fmt.name, suffix=fmt.suffix),
             )
         if path:
             self.output_edit.setText(path)
@@ -460,7 +480,9 @@ class ExportDialog(QDialog):
         if self.state == "running":
             return False
         if self.project_path is None:
-            self._show_error("This project is not saved in a file, so it cannot be exported in the background.")
+            self._show_error(
+                self.tr("This project is not saved in a file, so it cannot be exported in the background.")
+            )
             return False
         try:
             request = self.request()
@@ -471,7 +493,7 @@ class ExportDialog(QDialog):
         self.error = None
         self.summary_view.clear()
         self.progress_bar.setValue(0)
-        self.status_label.setText(f"Exporting to {request.output} …")
+        self.status_label.setText(self.tr("Exporting to {output} …").format(output=request.output))
         self.job = ProjectJob(self.project_path, request.run, self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
@@ -486,7 +508,7 @@ class ExportDialog(QDialog):
         if self.job is not None and self.state == "running":
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(self.tr("Cancelling…"))
 
     def _set_running(self, running: bool) -> None:
         self.state = "running" if running else self.state
@@ -514,7 +536,7 @@ class ExportDialog(QDialog):
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress_bar.setValue(percent(done, total))
-        self.status_label.setText(f"Exporting: document {done} of {total}")
+        self.status_label.setText(self.tr("Exporting: document {done} of {total}").format(done=done, total=total))
 
     def _finish(self, state: str) -> None:
         if self.job is not None:
@@ -527,7 +549,9 @@ class ExportDialog(QDialog):
         self.progress_bar.setValue(100)
         self._finish("succeeded")
         count = result.report.documents
-        self.status_label.setText(f"Exported {count} document{'' if count == 1 else 's'}.")
+        self.status_label.setText(
+            self.tr("Exported {count} document{value}.").format(count=count, value="" if count == 1 else "s")
+        )
         self.summary_view.setPlainText(summary_text(result))
         self.exported.emit(result)
 
@@ -535,16 +559,16 @@ class ExportDialog(QDialog):
         self.error = message
         self.progress_bar.setValue(0)
         self._finish("failed")
-        self.status_label.setText("The export failed: nothing was written.")
-        self._show_error(f"The export failed: nothing was written.\n\n{message}")
+        self.status_label.setText(self.tr("The export failed: nothing was written."))
+        self._show_error(self.tr("The export failed: nothing was written.\n\n{message}").format(message=message))
 
     def _cancelled(self) -> None:
         self.progress_bar.setValue(0)
         self._finish("cancelled")
-        self.status_label.setText("Cancelled: nothing was written.")
+        self.status_label.setText(self.tr("Cancelled: nothing was written."))
 
     def _show_error(self, text: str) -> None:
-        self.error_box = message_box(self, QMessageBox.Icon.Critical, "Export", text)
+        self.error_box = message_box(self, QMessageBox.Icon.Critical, self.tr("Export"), text)
         self.error_box.open()
 
     # -- closing ----------------------------------------------------------------------------

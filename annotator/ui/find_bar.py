@@ -11,7 +11,7 @@ selected, ready to be tagged).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -22,10 +22,10 @@ from annotator.ui.fonts import document_font
 MAX_HITS = 100_000
 #: (mode, text shown) of the "Match" choice; "exact" is the plain substring search of find_all
 MATCH_MODES = (
-    ("anywhere", "Anywhere"),
-    ("word", "Whole word"),
-    ("clitics", "Word + clitics"),
-    ("exact", "Exact characters"),
+    ("anywhere", QT_TRANSLATE_NOOP("find_bar", "Anywhere")),
+    ("word", QT_TRANSLATE_NOOP("find_bar", "Whole word")),
+    ("clitics", QT_TRANSLATE_NOOP("find_bar", "Word + clitics")),
+    ("exact", QT_TRANSLATE_NOOP("find_bar", "Exact characters")),
 )
 
 
@@ -73,36 +73,39 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = FindField()
-        self.field.setPlaceholderText("Find in the text")
+        self.field.setPlaceholderText(self.tr("Find in the text"))
         self.field.setClearButtonEnabled(True)
         self.field.setFont(document_font(max(12.0, self.font().pointSizeF() * 1.2)))
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setMinimumWidth(90)
         previous = QToolButton()
-        previous.setText("Previous")
+        previous.setText(self.tr("Previous"))
         following = QToolButton()
-        following.setText("Next")
+        following.setText(self.tr("Next"))
         close = QToolButton()
         close.setText("✕")
-        close.setAccessibleName("Close the find bar")
+        close.setAccessibleName(self.tr("Close the find bar"))
         self.mode_box = QComboBox()
         self.mode_box.setObjectName("find_mode")
         for mode, text in MATCH_MODES:
+            text = QCoreApplication.translate("find_bar", text)
             self.mode_box.addItem(text, mode)
         self.mode_box.setToolTip(
-            "How the text typed matches. Harakat and tatweel are ignored, and أ إ آ ٱ, ى, ة match ا, ي, ه "
-            "(except with Exact characters). Word + clitics: a whole word, also after و ف ب ل ك ال "
-            "and their combinations (روسيا finds the stem of لروسيا)."
+            self.tr(
+                "How the text typed matches. Harakat and tatweel are ignored, and أ إ آ ٱ, ى, ة match ا, ي, ه "
+                "(except with Exact characters). Word + clitics: a whole word, also after و ف ب ل ك ال "
+                "and their combinations (روسيا finds the stem of لروسيا)."
+            )
         )
         self.mode_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.hamza_box = QCheckBox("Fold ؤ ئ")
+        self.hamza_box = QCheckBox(self.tr("Fold ؤ ئ"))
         self.hamza_box.setObjectName("find_hamza")
-        self.hamza_box.setToolTip("Also fold hamza on waw and ya (ؤ matches و, ئ matches ي)")
+        self.hamza_box.setToolTip(self.tr("Also fold hamza on waw and ya (ؤ matches و, ئ matches ي)"))
         self._normalised: tuple[str, bool, tuple[str, list[int]]] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        caption = QLabel("Find:")
+        caption = QLabel(self.tr("Find:"))
         caption.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(caption)
         layout.addWidget(self.field, 1)
@@ -173,7 +176,7 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count_label.setText("")
         elif total == 0:
-            self.count_label.setText("no matches")
+            self.count_label.setText(self.tr("no matches"))
         else:
-            position = "" if current is None else f"{current + 1} of "
+            position = "" if current is None else self.tr("{value} of ").format(value=current + 1)
             self.count_label.setText(f"{position}{total}")

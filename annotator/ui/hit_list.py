@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +74,12 @@ class HitModel(QAbstractTableModel):
     """Rows of hits; columns: document, context, clitics (and, with ``notes``, a note per hit)."""
 
     DOCUMENT, CONTEXT, CLITICS, NOTE = range(4)
-    HEADERS = ("Document", "Context", "Clitics", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HitModel", "Document"),
+        QT_TRANSLATE_NOOP("HitModel", "Context"),
+        QT_TRANSLATE_NOOP("HitModel", "Clitics"),
+        QT_TRANSLATE_NOOP("HitModel", "Note"),
+    )
 
     def __init__(
         self, hits: Sequence[HitLike] = (), *, checkable: bool = False, notes: Sequence[str] | None = None, parent=None
@@ -121,7 +136,7 @@ class HitModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("HitModel", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

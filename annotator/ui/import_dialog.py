@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 AUTO = "auto"
-NOTHING_IMPORTED = "Nothing was imported: the project is unchanged."
+NOTHING_IMPORTED = QT_TRANSLATE_NOOP("import_dialog", "Nothing was imported: the project is unchanged.")
 STEPS_PER_SOURCE = 1000  # progress units per file or folder of the import
 FSI, PDI = "\u2068", "\u2069"  # bidi isolates: an Arabic file name keeps its own direction
 
@@ -115,10 +115,10 @@ def add_report(total: ImportReport, report: ImportReport) -> None:
 
 
 def report_text(report: ImportReport, kinds: list[tuple[Path, str]]) -> str:
-    lines = [f"Imported: {report.summary()}", ""]
+    lines = [QCoreApplication.translate("import_dialog", "Imported: {summary}").format(summary=report.summary()), ""]
     lines += [f"{FSI}{path}{PDI}: {kind}" for path, kind in kinds]
     if report.notes:
-        lines += ["", "Notes:"]
+        lines += ["", QCoreApplication.translate("import_dialog", "Notes:")]
         lines += [f"  {note}" for note in report.notes]
     return "\n".join(lines)
 
@@ -135,7 +135,7 @@ class ImportDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle("Import documents and annotations")
+        self.setWindowTitle(self.tr("Import documents and annotations"))
         self.project = project
         self.project_path = project.path
         self.job: ProjectJob | None = None
@@ -152,9 +152,9 @@ class ImportDialog(QDialog):
         self.sources_list.setMinimumWidth(560)
         self.sources_list.setMinimumHeight(120)
         self.sources_list.setFont(text_font)
-        self.add_files_button = QPushButton("Add files…")
-        self.add_folder_button = QPushButton("Add folder…")
-        self.remove_button = QPushButton("Remove")
+        self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
         source_buttons = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button, self.remove_button):
             source_buttons.addWidget(button)
@@ -164,7 +164,7 @@ class ImportDialog(QDialog):
         sources_box.addLayout(source_buttons)
 
         self.format_combo = QComboBox()
-        self.format_combo.addItem("Detect the format of each file (shown in the list)", AUTO)
+        self.format_combo.addItem(self.tr("Detect the format of each file (shown in the list)"), AUTO)
         for fmt in IMPORTS.values():
             self.format_combo.addItem(f"{fmt.name}  —  {fmt.description}", fmt.name)
 
@@ -175,36 +175,40 @@ class ImportDialog(QDialog):
         self.annotator_combo.addItem("")
         for name in project.annotators():
             self.annotator_combo.addItem(name)
-        self.annotator_combo.lineEdit().setPlaceholderText("as in the file (else the project's annotator)")
+        self.annotator_combo.lineEdit().setPlaceholderText(self.tr("as in the file (else the project's annotator)"))
         self.annotator_combo.setCurrentIndex(0)
 
-        self.add_labels_check = QCheckBox("Add unknown labels to the label scheme (instead of refusing the file)")
-        self.repair_check = QCheckBox("CoNLL: repair malformed lines (each repair is listed) instead of stopping")
+        self.add_labels_check = QCheckBox(
+            self.tr("Add unknown labels to the label scheme (instead of refusing the file)")
+        )
+        self.repair_check = QCheckBox(
+            self.tr("CoNLL: repair malformed lines (each repair is listed) instead of stopping")
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_plain("Files"), sources_box)
-        form.addRow(_plain("Format"), self.format_combo)
-        form.addRow(_plain("Annotator layer"), self.annotator_combo)
+        form.addRow(_plain(self.tr("Files")), sources_box)
+        form.addRow(_plain(self.tr("Format")), self.format_combo)
+        form.addRow(_plain(self.tr("Annotator layer")), self.annotator_combo)
         form.addRow(_plain(""), self.add_labels_check)
         form.addRow(_plain(""), self.repair_check)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(0)
-        self.status_label = _plain("One transaction: if anything is wrong, nothing is imported.")
+        self.status_label = _plain(self.tr("One transaction: if anything is wrong, nothing is imported."))
         self.status_label.setWordWrap(True)
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
-        self.report_view.setPlaceholderText("What was imported (or what is wrong) appears here.")
+        self.report_view.setPlaceholderText(self.tr("What was imported (or what is wrong) appears here."))
         self.report_view.setFont(text_font)
         self.report_view.setMinimumHeight(110)
 
-        self.run_button = QPushButton("Import")
+        self.run_button = QPushButton(self.tr("Import"))
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.run_button, self.cancel_button, self.close_button):
@@ -261,17 +265,19 @@ class ImportDialog(QDialog):
         start = str(self.project_path.parent) if self.project_path is not None else ""
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "Import files",
+            self.tr("Import files"),
             start,
-            "Annotations and text (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;"
-            "All files (*)",
+            self.tr(
+                "Annotations and text (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;"
+                "All files (*)"
+            ),
         )
         if paths:
             self.add_sources(paths)
 
     def browse_folder(self) -> None:
         start = str(self.project_path.parent) if self.project_path is not None else ""
-        path = QFileDialog.getExistingDirectory(self, "Import a folder (brat, or text files)", start)
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder (brat, or text files)"), start)
         if path:
             self.add_sources([path])
 
@@ -290,7 +296,9 @@ class ImportDialog(QDialog):
             path = Path(item.data(Qt.ItemDataRole.UserRole))
             if chosen == AUTO:
                 kind = self.detected(path)
-                item.setText(f"{FSI}{path}{PDI}    [{kind}, detected]")
+                item.setText(
+                    self.tr("{FSI}{path}{PDI}    [{kind}, detected]").format(FSI=FSI, path=path, PDI=PDI, kind=kind)
+                )
             else:
                 kind = chosen
                 item.setText(f"{FSI}{path}{PDI}    [{kind}]")
@@ -321,7 +329,9 @@ class ImportDialog(QDialog):
         if self.state == "running":
             return False
         if self.project_path is None:
-            self._show_error("This project is not saved in a file, so it cannot be imported into in the background.")
+            self._show_error(
+                self.tr("This project is not saved in a file, so it cannot be imported into in the background.")
+            )
             return False
         try:
             request = self.build_request()
@@ -334,7 +344,7 @@ class ImportDialog(QDialog):
         self.document_ids_before = set(self.project.document_ids())
         self.report_view.clear()
         self.progress_bar.setValue(0)
-        self.status_label.setText("Importing…")
+        self.status_label.setText(self.tr("Importing…"))
         self.job = ProjectJob(self.project_path, request.run, self)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
@@ -349,7 +359,7 @@ class ImportDialog(QDialog):
         if self.job is not None and self.state == "running":
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(self.tr("Cancelling…"))
 
     def _set_running(self, running: bool) -> None:
         for widget in (
@@ -384,7 +394,9 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(100)
         self._finish("succeeded")
         count = report.documents_added
-        self.status_label.setText(f"Imported {count} document{'' if count == 1 else 's'}.")
+        self.status_label.setText(
+            self.tr("Imported {count} document{value}.").format(count=count, value="" if count == 1 else "s")
+        )
         self.report_view.setPlainText(report_text(report, self.request.kinds if self.request else []))
         self.imported.emit(report)
 
@@ -392,17 +404,21 @@ class ImportDialog(QDialog):
         self.error = message
         self.progress_bar.setValue(0)
         self._finish("failed")
-        self.status_label.setText(NOTHING_IMPORTED)
-        self.report_view.setPlainText(f"{NOTHING_IMPORTED}\n\n{message}")
-        self._show_error(f"{NOTHING_IMPORTED}\n\n{message}")
+        self.status_label.setText(QCoreApplication.translate("import_dialog", NOTHING_IMPORTED))
+        self.report_view.setPlainText(QCoreApplication.translate("import_dialog", NOTHING_IMPORTED) + "\n\n" + message)
+        self._show_error(QCoreApplication.translate("import_dialog", NOTHING_IMPORTED) + "\n\n" + message)
 
     def _cancelled(self) -> None:
         self.progress_bar.setValue(0)
         self._finish("cancelled")
-        self.status_label.setText(f"Cancelled. {NOTHING_IMPORTED}")
+        self.status_label.setText(
+            self.tr("Cancelled. {nothing}").format(
+                nothing=QCoreApplication.translate("import_dialog", NOTHING_IMPORTED)
+            )
+        )
 
     def _show_error(self, text: str) -> None:
-        self.error_box = message_box(self, QMessageBox.Icon.Critical, "Import failed", text)
+        self.error_box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), text)
         self.error_box.open()
 
     # -- closing ----------------------------------------------------------------------------
@@ -437,7 +453,11 @@ def open_import_dialog(window: MainWindow) -> ImportDialog:
         if added:
             window.show_document_id(added[0])
         notes = f" ({'; '.join(report.notes)})" if report.notes else ""
-        window.say(f"Imported: {report.summary()}{notes}")
+        window.say(
+            QCoreApplication.translate("import_dialog", "Imported: {summary}{notes}").format(
+                summary=report.summary(), notes=notes
+            )
+        )
 
     dialog.imported.connect(imported)
     dialog.open()

@@ -43,6 +43,7 @@ from annotator.ui.document_list import DocumentFilter, DocumentListModel, TitleD
 from annotator.ui.document_view import DocumentView
 from annotator.ui.find_bar import FindBar
 from annotator.ui.fonts import DEFAULT_POINT_SIZE, document_font
+from annotator.ui.language import visual_area
 from annotator.ui.menus import build_menus, rebuild_tag_menu
 from annotator.ui.palette import LabelPalette
 from annotator.ui.project_watch import ProjectWatch
@@ -114,7 +115,9 @@ class MainWindow(TaggingMixin, QMainWindow):
 
         self._build_document_list()
         self.document_view = DocumentView(font_size=font_size or self.settings.font_size() or self._default_font_size)
-        self.document_view.setPlaceholderText("This project has no documents yet: drop text files here to import them.")
+        self.document_view.setPlaceholderText(
+            self.tr("This project has no documents yet: drop text files here to import them.")
+        )
         self.find_bar = FindBar()
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -161,7 +164,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         self.document_model = DocumentListModel([], show_status=True)
         self.document_proxy = DocumentFilter(self.document_model, self)
         self.document_filter = QLineEdit()
-        self.document_filter.setPlaceholderText("Filter by title, id or status")
+        self.document_filter.setPlaceholderText(self.tr("Filter by title, id or status"))
         self.document_filter.setClearButtonEnabled(True)
         self.document_table = QTableView()
         self.document_table.setModel(self.document_proxy)
@@ -189,14 +192,18 @@ class MainWindow(TaggingMixin, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.document_filter)
         layout.addWidget(self.document_table)
-        self.documents_dock = self._dock("Documents", "documents_dock", documents, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.documents_dock = self._dock(
+            self.tr("Documents"), "documents_dock", documents, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         scroll = QScrollArea()
         scroll.setWidget(self.details_panel)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.details_dock = self._dock("Selected span", "details_dock", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock = self._dock(
+            self.tr("Selected span"), "details_dock", scroll, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.annotations_dock = self._dock(
-            "Annotations", "annotations_dock", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Annotations"), "annotations_dock", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.resizeDocks([self.documents_dock, self.details_dock], [250, 360], Qt.Orientation.Horizontal)
         self.resizeDocks([self.details_dock, self.annotations_dock], [540, 300], Qt.Orientation.Vertical)
@@ -208,7 +215,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(area, dock)
+        self.addDockWidget(visual_area(area), dock)
         return dock
 
     def _build_status_bar(self) -> None:
@@ -284,7 +291,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         self.editor.set_project(project)
         self.annotator = annotator
         self.scheme = project.scheme()
-        name = project.path.name if project.path is not None else "(in memory)"
+        name = project.path.name if project.path is not None else self.tr("(in memory)")
         self.setWindowTitle(f"{name} — {APP_TITLE}")
         self._apply_scheme()
         self._document = None
@@ -318,14 +325,14 @@ class MainWindow(TaggingMixin, QMainWindow):
         self.settings.add_recent_project(path)
         if self.annotator is None and self._prompt:
             self.change_annotator()
-        self.say(f"Opened {path}")
+        self.say(self.tr("Opened {path}").format(path=path))
         return True
 
     def ensure_annotator(self) -> bool:
         """True if there is an annotator to annotate as (asking for one, when allowed)."""
         if self.annotator is not None:
             return True
-        self.say("Give your name to annotate (File > Annotator name…).")
+        self.say(self.tr("Give your name to annotate (File > Annotator name…)."))
         if self._prompt:
             self.change_annotator()
         return False
@@ -353,7 +360,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         )
         if gone and self.editor.stack.count():
             self.editor.stack.clear()
-            self.say("The label scheme changed: the undo history was cleared.")
+            self.say(self.tr("The label scheme changed: the undo history was cleared."))
         self.scheme = scheme
         self._apply_scheme()
         selected = self.selected_span()
@@ -367,7 +374,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         try:
             from annotator.ui.scheme_editor import SchemeEditorDialog
         except ImportError:  # pragma: no cover - the dialog ships with the window
-            show_error(self, "The label scheme editor is not available in this version.")
+            show_error(self, self.tr("The label scheme editor is not available in this version."))
             return
         dialog = SchemeEditorDialog(self.project, self)
         accepted = dialog.exec() == SchemeEditorDialog.DialogCode.Accepted
@@ -485,7 +492,11 @@ class MainWindow(TaggingMixin, QMainWindow):
             if row != current and self.document_model.info(row).status != "done":
                 self.show_row(row)
                 return
-        self.say("Every document in the list is done." if self.annotator else "Give your name to track progress.")
+        self.say(
+            self.tr("Every document in the list is done.")
+            if self.annotator
+            else self.tr("Give your name to track progress.")
+        )
 
     def toggle_done(self) -> None:
         """Mark the document done, or back in progress if it was done."""
@@ -529,15 +540,29 @@ class MainWindow(TaggingMixin, QMainWindow):
     def _update_status(self) -> None:
         row = self.current_row()
         count = self.document_count()
-        self.annotator_label.setText(f"Annotator: {self.annotator}" if self.annotator else "Annotator: all layers")
-        self.position_label.setText(f"Document {row + 1}/{count}" if row >= 0 else f"Document 0/{count}")
+        self.annotator_label.setText(
+            self.tr("Annotator: {annotator}").format(annotator=self.annotator)
+            if self.annotator
+            else self.tr("Annotator: all layers")
+        )
+        self.position_label.setText(
+            self.tr("Document {value}/{count}").format(value=row + 1, count=count)
+            if row >= 0
+            else self.tr("Document 0/{count}").format(count=count)
+        )
         spans = self.document_view.span_count()
-        self.span_count_label.setText(f"{spans} span" if spans == 1 else f"{spans} spans")
+        self.span_count_label.setText(
+            self.tr("{spans} span").format(spans=spans) if spans == 1 else self.tr("{spans} spans").format(spans=spans)
+        )
         relations = len(self._relations)
-        self.relation_count_label.setText(f"{relations} relation" if relations == 1 else f"{relations} relations")
+        self.relation_count_label.setText(
+            self.tr("{relations} relation").format(relations=relations)
+            if relations == 1
+            else self.tr("{relations} relations").format(relations=relations)
+        )
         if self.annotator is not None:
             done = sum(1 for info in self.document_model.infos() if info.status == "done")
-            self.done_label.setText(f"Done {done}/{count}")
+            self.done_label.setText(self.tr("Done {done}/{count}").format(done=done, count=count))
         else:
             self.done_label.setText("")
         if hasattr(self, "done_action"):
@@ -650,7 +675,7 @@ class MainWindow(TaggingMixin, QMainWindow):
         if projects:
             self.open_project(projects[0])
             if len(paths) > 1:
-                self.say(f"Opened {projects[0].name}; the other dropped files were not used.")
+                self.say(self.tr("Opened {name}; the other dropped files were not used.").format(name=projects[0].name))
             return
         self.import_text_files(paths)
 
@@ -662,10 +687,14 @@ class MainWindow(TaggingMixin, QMainWindow):
         try:
             report = import_text(self.project, paths)
         except AnnotatorError as exc:
-            show_error(self, f"Nothing was imported: the project is unchanged.\n\n{exc}", "Import failed")
+            show_error(
+                self,
+                self.tr("Nothing was imported: the project is unchanged.\n\n{exc}").format(exc=exc),
+                self.tr("Import failed"),
+            )
             return False
         added = sorted(set(self.project.document_ids()) - before)
         self._reload_documents(keep=added[0] if added else (self._document.id if self._document else None))
         notes = f" ({'; '.join(report.notes)})" if report.notes else ""
-        self.say(f"Imported: {report.summary()}{notes}")
+        self.say(self.tr("Imported: {summary}{notes}").format(summary=report.summary(), notes=notes))
         return True

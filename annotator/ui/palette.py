@@ -9,7 +9,7 @@ status bar, never to a tooltip (QToolTip guesses at rich text).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton, QWidget
 
@@ -52,7 +52,7 @@ class LabelPalette(QToolBar):
     labelClicked = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Labels", parent)
+        super().__init__(self.tr("Labels"), parent)
         self.setObjectName("label_palette")
         self.setIconSize(QSize(SWATCH, SWATCH))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -69,16 +69,24 @@ class LabelPalette(QToolBar):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(False)
             button.setStatusTip(self._status_tip(label))
-            button.setAccessibleName(f"Tag as {label.name}")
+            button.setAccessibleName(self.tr("Tag as {name}").format(name=label.name))
             button.clicked.connect(lambda _checked=False, name=label.name: self._clicked(name))
             self.addWidget(button)
             self._buttons[label.name] = button
 
     @staticmethod
     def _status_tip(label: SpanLabel) -> str:
-        key = f" (key {label.key}; Alt+{label.key} tags the exact selection)" if label.key else ""
+        key = (
+            QCoreApplication.translate("LabelPalette", " (key {key}; Alt+{key} tags the exact selection)").format(
+                key=label.key
+            )
+            if label.key
+            else ""
+        )
         what = f": {label.description}" if label.description else ""
-        return f"Tag the selection as {label.name}{what}{key}"
+        return QCoreApplication.translate("LabelPalette", "Tag the selection as {name}{what}{key}").format(
+            name=label.name, what=what, key=key
+        )
 
     def _clicked(self, name: str) -> None:
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)

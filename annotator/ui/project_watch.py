@@ -94,7 +94,7 @@ class ProjectWatch(QObject):
         self._version = version
         self.refreshes += 1
         self.main_window.refresh()
-        self.main_window.say("The project was changed by another program: its changes are shown.")
+        self.main_window.say(self.tr("The project was changed by another program: its changes are shown."))
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +36,10 @@ from annotator.ui.hit_list import HitModel, make_hit_table, quoted
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-SCOPES = (("document", "This document"), ("project", "Every document of the project"))
+SCOPES = (
+    ("document", QT_TRANSLATE_NOOP("propagate_dialog", "This document")),
+    ("project", QT_TRANSLATE_NOOP("propagate_dialog", "Every document of the project")),
+)
 
 
 class AddSpans(StoreCommand):
@@ -61,7 +64,11 @@ class AddSpans(StoreCommand):
         proposals = list(proposals)
         first = proposals[0].document_id if proposals else None
         label = proposals[0].label if proposals else ""
-        super().__init__(editor, first or 0, text or f"Tag {len(proposals)} × {label}")
+        super().__init__(
+            editor,
+            first or 0,
+            text or QCoreApplication.translate("AddSpans", "Tag {n} × {label}").format(n=len(proposals), label=label),
+        )
         self.proposals = proposals
         self.annotator = annotator
         self.attrs = dict(attrs or {})
@@ -115,7 +122,7 @@ class PropagateDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("propagate_dialog")
-        self.setWindowTitle("Tag all occurrences")
+        self.setWindowTitle(self.tr("Tag all occurrences"))
         self.project = project
         self.span = span
         self.editor = editor
@@ -125,7 +132,9 @@ class PropagateDialog(QDialog):
         text = project.document(span.document_id).text  # type: ignore[arg-type]
         self.surface = text[span.start : span.end]
 
-        self.heading = QLabel(f"Tag every occurrence of {quoted(self.surface)} as {span.label}")
+        self.heading = QLabel(
+            self.tr("Tag every occurrence of {quoted} as {label}").format(quoted=quoted(self.surface), label=span.label)
+        )
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setObjectName("propagate_heading")
         font = self.heading.font()
@@ -134,9 +143,10 @@ class PropagateDialog(QDialog):
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("propagate_scope")
         for value, shown in SCOPES:
+            shown = QCoreApplication.translate("propagate_dialog", shown)
             self.scope_box.addItem(shown, value)
         self.scope_box.setCurrentIndex(self.scope_box.findData(scope))
-        self.clitics_box = QCheckBox("Also after و ف ب ل ك ال (the new span covers the stem only)")
+        self.clitics_box = QCheckBox(self.tr("Also after و ف ب ل ك ال (the new span covers the stem only)"))
         self.clitics_box.setObjectName("propagate_clitics")
         self.clitics_box.setChecked(True)
         self.summary = QLabel()
@@ -152,20 +162,20 @@ class PropagateDialog(QDialog):
         )
         self.table.installEventFilter(self)  # Enter / Space toggle the current hit (Enter never applies)
 
-        check_all = QPushButton("Check all")
+        check_all = QPushButton(self.tr("Check all"))
         check_all.setAutoDefault(False)
-        check_none = QPushButton("Uncheck all")
+        check_none = QPushButton(self.tr("Uncheck all"))
         check_none.setAutoDefault(False)
         check_all.clicked.connect(lambda _c=False: self._set_all(True))
         check_none.clicked.connect(lambda _c=False: self._set_all(False))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = self.buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = self.buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("propagate_apply")
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
         options = QHBoxLayout()
-        caption = QLabel("Where:")
+        caption = QLabel(self.tr("Where:"))
         caption.setTextFormat(Qt.TextFormat.PlainText)
         options.addWidget(caption)
         options.addWidget(self.scope_box)
@@ -201,20 +211,27 @@ class PropagateDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.result = result
-        notes = [f"overlaps {', '.join(p.overlapping)}" if p.overlapping else "" for p in result.proposals]
+        notes = [
+            self.tr("overlaps {join}").format(join=", ".join(p.overlapping)) if p.overlapping else ""
+            for p in result.proposals
+        ]
         self.model.set_hits(result.proposals, notes if any(notes) else None)
         self.table.setColumnHidden(HitModel.DOCUMENT, False)
         found = len(result.proposals)
-        text = f"{found} occurrence{'s' if found != 1 else ''} to tag"
+        text = self.tr("{found} occurrence{value} to tag").format(found=found, value="s" if found != 1 else "")
         if self.scope() == "project":
             documents = len({p.document_id for p in result.proposals})
-            text += f" in {documents} document{'s' if documents != 1 else ''} (of {result.documents_searched})"
+            text += self.tr(" in {documents} document{value} (of {documents_searched})").format(
+                documents=documents, value="s" if documents != 1 else "", documents_searched=result.documents_searched
+            )
         if result.already_tagged:
-            text += f"; {result.already_tagged} already tagged {self.span.label}, left as they are"
+            text += self.tr("; {already_tagged} already tagged {label}, left as they are").format(
+                already_tagged=result.already_tagged, label=self.span.label
+            )
         if not found:
-            text += ". Nothing to do."
+            text += self.tr(". Nothing to do.")
         else:
-            text += ". Uncheck the ones that are not this entity."
+            text += self.tr(". Uncheck the ones that are not this entity.")
         self.summary.setText(text)
         return result
 
@@ -237,7 +254,7 @@ class PropagateDialog(QDialog):
 
     def _update_apply(self) -> None:
         count = len(self.model.checked_hits())
-        self.apply_button.setText(f"Apply ({count})")
+        self.apply_button.setText(self.tr("Apply ({count})").format(count=count))
         self.apply_button.setEnabled(count > 0)
 
     def checked(self) -> list[prop.Proposal]:
@@ -254,7 +271,9 @@ class PropagateDialog(QDialog):
             self.span.annotator,
             current_document=self._current_document,
             after=self._after,
-            text=f"Tag all {quoted(self.surface)} as {self.span.label} ({len(proposals)})",
+            text=self.tr("Tag all {quoted} as {label} ({n})").format(
+                quoted=quoted(self.surface), label=self.span.label, n=len(proposals)
+            ),
         )
         if not self.editor.execute(command):
             return False
@@ -282,12 +301,16 @@ def propagate_selected(window: MainWindow, scope: str = "document") -> Propagate
     """Open the dialog for the window's selected span (which must be in the annotator's layer)."""
     span = window.selected_span()
     if span is None:
-        window.say("Select a tagged span first: its text and label are what gets propagated.")
+        window.say(
+            QCoreApplication.translate(
+                "propagate_dialog", "Select a tagged span first: its text and label are what gets propagated."
+            )
+        )
         return None
     if not window.ensure_annotator():
         return None
     if span.annotator != window.annotator:
-        window.say("Only spans of your own layer can be propagated.")
+        window.say(QCoreApplication.translate("propagate_dialog", "Only spans of your own layer can be propagated."))
         return None
     dialog = PropagateDialog(
         window.project,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,17 +97,19 @@ class RelationPicker(QDialog):
 
     def __init__(self, options: Sequence[LinkOption], text: str, span: Span, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Link span")
+        self.setWindowTitle(self.tr("Link span"))
         self._options = list(options)
         layout = QVBoxLayout(self)
         heading = QLabel()
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
-        heading.setText(f"Link {span.label} {surface(text, span)} to (nearest first):")
+        heading.setText(
+            self.tr("Link {label} {surface} to (nearest first):").format(label=span.label, surface=surface(text, span))
+        )
         heading.setFont(document_font(max(11.0, self.font().pointSizeF() * 1.15)))
         layout.addWidget(heading)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter")
+        self.filter.setPlaceholderText(self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         self.list = QListWidget()
@@ -155,5 +157,12 @@ class RelationPicker(QDialog):
 def choose(options: Sequence[LinkOption], text: str, parent: QWidget | None = None) -> LinkOption | None:
     """Ask which of several relations a Ctrl+click means (the item texts are plain)."""
     items = [describe(option, text) for option in options]
-    item, ok = QInputDialog.getItem(parent, "Link span", "Relation:", items, 0, False)
+    item, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("relation_picker", "Link span"),
+        QCoreApplication.translate("relation_picker", "Relation:"),
+        items,
+        0,
+        False,
+    )
     return options[items.index(item)] if ok and item in items else None

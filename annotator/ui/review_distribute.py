@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ from annotator.ui.review_worker import ProjectTask
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-PROJECT_FILTER = "Annotator projects (*.db *.annotator.db);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("review_distribute", "Annotator projects (*.db *.annotator.db);;All files (*)")
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -76,9 +76,17 @@ def merge_report_text(report: MergeReport) -> str:
     lines = list(report.messages())
     conflicts = report.conflicts
     if conflicts:
-        lines += ["", "Label scheme conflicts (their spans were not merged):"]
+        lines += [
+            "",
+            QCoreApplication.translate("review_distribute", "Label scheme conflicts (their spans were not merged):"),
+        ]
         lines += [f"  {c.message()}" for c in conflicts]
-    lines += ["", f"Spans added in all: {report.spans_added}"]
+    lines += [
+        "",
+        QCoreApplication.translate("review_distribute", "Spans added in all: {spans_added}").format(
+            spans_added=report.spans_added
+        ),
+    ]
     return "\n".join(lines)
 
 
@@ -135,7 +143,7 @@ class _TaskDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.message.setText("Working…")
+        self.message.setText(self.tr("Working…"))
         task.start()
 
     def start(self) -> None:  # pragma: no cover - overridden
@@ -156,14 +164,14 @@ class _TaskDialog(QDialog):
         self._end_task()
         self.report = report
         self.report_text = self.describe(report)
-        self.message.setText("Done.")
+        self.message.setText(self.tr("Done."))
         self.done_with.emit(report)
         self.accept()
 
     def _on_failure(self, message: str) -> None:
         self._end_task()
         self.error = message
-        self.message.setText(f"Nothing done: {message}")
+        self.message.setText(self.tr("Nothing done: {message}").format(message=message))
         self.done_with.emit(None)
 
     def describe(self, report: Any) -> str:  # pragma: no cover - overridden
@@ -182,13 +190,13 @@ class PackageDialog(_TaskDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("package_dialog")
-        self.setWindowTitle("Package for annotator")
+        self.setWindowTitle(self.tr("Package for annotator"))
         self._project = project
         self.annotator_combo = QComboBox()
         self.annotator_combo.setEditable(True)
         self.annotator_combo.addItems([n for n in project.annotators() if n != GOLD])
         self.annotator_combo.setCurrentText("")
-        self.annotator_combo.lineEdit().setPlaceholderText("the annotator's name")
+        self.annotator_combo.lineEdit().setPlaceholderText(self.tr("the annotator's name"))
         self.documents = QListWidget()
         self.documents.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         font = document_font(max(12.0, self.font().pointSizeF() * 1.15))
@@ -201,28 +209,30 @@ class PackageDialog(_TaskDialog):
             if first_strong_direction(info.title or "") == Qt.LayoutDirection.RightToLeft:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.documents.addItem(item)
-        all_button = QPushButton("All")
-        none_button = QPushButton("None")
+        all_button = QPushButton(self.tr("All"))
+        none_button = QPushButton(self.tr("None"))
         all_button.clicked.connect(lambda: self._check_all(True))
         none_button.clicked.connect(lambda: self._check_all(False))
         self.output_edit = QLineEdit()
-        self.output_edit.setPlaceholderText("the package file to write, e.g. amal.annotator.db")
-        browse = QPushButton("Browse…")
+        self.output_edit.setPlaceholderText(self.tr("the package file to write, e.g. amal.annotator.db"))
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         output_row = QHBoxLayout()
         output_row.addWidget(self.output_edit, 1)
         output_row.addWidget(browse)
         checks = QHBoxLayout()
-        checks.addWidget(plain_label("Documents:"))
+        checks.addWidget(plain_label(self.tr("Documents:")))
         checks.addStretch(1)
         checks.addWidget(all_button)
         checks.addWidget(none_button)
         form = QFormLayout()
-        form.addRow("Annotator:", self.annotator_combo)
-        form.addRow("Write to:", output_row)
+        form.addRow(self.tr("Annotator:"), self.annotator_combo)
+        form.addRow(self.tr("Write to:"), output_row)
         hint = plain_label(
-            "The package holds the chosen documents, the label scheme and the annotator's own layer, nothing of "
-            "anyone else's. They annotate it offline; File > Merge annotator databases… brings it back."
+            self.tr(
+                "The package holds the chosen documents, the label scheme and the annotator's own layer, nothing of "
+                "anyone else's. They annotate it offline; File > Merge annotator databases… brings it back."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -244,7 +254,10 @@ class PackageDialog(_TaskDialog):
         name = self.annotator_combo.currentText().strip() or "annotator"
         folder = self._project.path.parent if self._project.path else Path.cwd()
         path, _ = QFileDialog.getSaveFileName(
-            self, "Package for annotator", str(folder / f"{name}.annotator.db"), PROJECT_FILTER
+            self,
+            self.tr("Package for annotator"),
+            str(folder / f"{name}.annotator.db"),
+            QCoreApplication.translate("review_distribute", PROJECT_FILTER),
         )
         if path:
             self.output_edit.setText(path)
@@ -263,13 +276,13 @@ class PackageDialog(_TaskDialog):
         output = self.output_edit.text().strip()
         documents = self.chosen_documents()
         if not annotator:
-            self.message.setText("Give the annotator's name.")
+            self.message.setText(self.tr("Give the annotator's name."))
             return
         if not output:
-            self.message.setText("Choose the file to write.")
+            self.message.setText(self.tr("Choose the file to write."))
             return
         if documents == []:
-            self.message.setText("Check at least one document.")
+            self.message.setText(self.tr("Check at least one document."))
             return
 
         def work(project: Project, progress) -> PackageReport:
@@ -287,31 +300,33 @@ class MergeDialog(_TaskDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
-        self.setWindowTitle("Merge annotator databases")
+        self.setWindowTitle(self.tr("Merge annotator databases"))
         self._project = project
         self.files = QListWidget()
-        add = QPushButton("Add files…")
-        remove = QPushButton("Remove")
+        add = QPushButton(self.tr("Add files…"))
+        remove = QPushButton(self.tr("Remove"))
         add.clicked.connect(self._browse)
         remove.clicked.connect(self._remove)
         self.annotators_edit = QLineEdit()
-        self.annotators_edit.setPlaceholderText("every layer but gold (or: amal, omar)")
-        self.gold_box = QCheckBox("Also merge the gold layer")
-        self.add_labels_box = QCheckBox("Add labels this project's scheme lacks (instead of reporting them)")
+        self.annotators_edit.setPlaceholderText(self.tr("every layer but gold (or: amal, omar)"))
+        self.gold_box = QCheckBox(self.tr("Also merge the gold layer"))
+        self.add_labels_box = QCheckBox(self.tr("Add labels this project's scheme lacks (instead of reporting them)"))
         buttons_row = QHBoxLayout()
         buttons_row.addWidget(add)
         buttons_row.addWidget(remove)
         buttons_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Only these layers:", self.annotators_edit)
+        form.addRow(self.tr("Only these layers:"), self.annotators_edit)
         hint = plain_label(
-            "Documents are matched by id and text; a document whose text differs is reported, not merged. "
-            "Merging the same file twice adds nothing; nothing is ever deleted, and no document's text or other "
-            "annotator's layer changes."
+            self.tr(
+                "Documents are matched by id and text; a document whose text differs is reported, not merged. "
+                "Merging the same file twice adds nothing; nothing is ever deleted, and no document's text or other "
+                "annotator's layer changes."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Annotator databases:"))
+        layout.addWidget(plain_label(self.tr("Annotator databases:")))
         layout.addWidget(self.files, 1)
         layout.addLayout(buttons_row)
         layout.addLayout(form)
@@ -335,7 +350,12 @@ class MergeDialog(_TaskDialog):
 
     def _browse(self) -> None:
         folder = self._project.path.parent if self._project.path else Path.cwd()
-        paths, _ = QFileDialog.getOpenFileNames(self, "Annotator databases", str(folder), PROJECT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Annotator databases"),
+            str(folder),
+            QCoreApplication.translate("review_distribute", PROJECT_FILTER),
+        )
         self.add_files(paths)
 
     def _remove(self) -> None:
@@ -345,7 +365,7 @@ class MergeDialog(_TaskDialog):
     def start(self) -> None:
         paths = self.paths()
         if not paths:
-            self.message.setText("Add the annotators' database files first.")
+            self.message.setText(self.tr("Add the annotators' database files first."))
             return
         names = [n.strip() for n in self.annotators_edit.text().replace("،", ",").split(",") if n.strip()] or None
         include_gold = self.gold_box.isChecked()
@@ -370,7 +390,11 @@ class MergeDialog(_TaskDialog):
 def package_for_annotator(window: MainWindow) -> PackageDialog:
     """File > Package for annotator…"""
     dialog = PackageDialog(window.project, window)
-    dialog.done_with.connect(lambda report: _show_report(window, "Package written", dialog, report))
+    dialog.done_with.connect(
+        lambda report: _show_report(
+            window, QCoreApplication.translate("review_distribute", "Package written"), dialog, report
+        )
+    )
     dialog.open()
     return dialog
 
@@ -385,7 +409,7 @@ def merge_databases(window: MainWindow) -> MergeDialog:
             review = getattr(window, "review", None)
             if review is not None and review.enabled:
                 review._start_overview()
-        _show_report(window, "Merge report", dialog, report)
+        _show_report(window, QCoreApplication.translate("review_distribute", "Merge report"), dialog, report)
 
     dialog.done_with.connect(finished)
     dialog.open()
@@ -404,9 +428,11 @@ def _show_report(window: MainWindow, title: str, dialog: _TaskDialog, report: An
 
 def add_file_actions(window: MainWindow, menu: QMenu) -> None:
     """File > Package for annotator… and File > Merge annotator databases…, then a separator."""
-    window.package_action = QAction("&Package for annotator…", window)  # type: ignore[attr-defined]
+    window.package_action = QAction(QCoreApplication.translate("review_distribute", "&Package for annotator…"), window)  # type: ignore[attr-defined]
     window.package_action.triggered.connect(lambda _checked=False: package_for_annotator(window))  # type: ignore[attr-defined]
-    window.merge_action = QAction("&Merge annotator databases…", window)  # type: ignore[attr-defined]
+    window.merge_action = QAction(
+        QCoreApplication.translate("review_distribute", "&Merge annotator databases…"), window
+    )  # type: ignore[attr-defined]
     window.merge_action.triggered.connect(lambda _checked=False: merge_databases(window))  # type: ignore[attr-defined]
     menu.addAction(window.package_action)  # type: ignore[attr-defined]
     menu.addAction(window.merge_action)  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -46,6 +46,7 @@ from annotator.review.adjudication import (
 )
 from annotator.store.project import Project
 from annotator.ui.commands import Change
+from annotator.ui.language import visual_area
 from annotator.ui.review_commands import Operation, run_gold
 from annotator.ui.review_overlay import LayerOverlay, OverlayLayer, Region
 from annotator.ui.review_panel import DisagreementsPanel, ReviewDocumentsPanel, ReviewItem
@@ -83,12 +84,17 @@ class ReviewController(QObject):
         self.documents = ReviewDocumentsPanel()
         self.side = SideBySideView()
         self.side.follow(window.document_view)
-        self.panel_dock = self._dock("Review", "review_dock", self.panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.panel_dock = self._dock(
+            self.tr("Review"), "review_dock", self.panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.documents_dock = self._dock(
-            "Documents to review", "review_documents_dock", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea
+            self.tr("Documents to review"),
+            "review_documents_dock",
+            self.documents,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.side_dock = self._dock(
-            "Annotators' layers", "review_layers_dock", self.side, Qt.DockWidgetArea.BottomDockWidgetArea
+            self.tr("Annotators' layers"), "review_layers_dock", self.side, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         # Only the text view's column gets the layers pane: the side docks keep their full height.
         window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -118,7 +124,7 @@ class ReviewController(QObject):
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.window.addDockWidget(area, dock)
+        self.window.addDockWidget(visual_area(area), dock)
         return dock
 
     def _docks_visible(self, on: bool) -> None:
@@ -160,7 +166,7 @@ class ReviewController(QObject):
             self._project = None  # the documents list is read again (when the document is shown)
             self._docks_visible(True)
             w.refresh()
-            w.say("Review mode: the text shows the gold layer; every annotator's layer is shown and compared.")
+            w.say(self.tr("Review mode: the text shows the gold layer; every annotator's layer is shown and compared."))
         else:
             self.enabled = False
             self._stop_overview()
@@ -168,7 +174,7 @@ class ReviewController(QObject):
             self._clear()
             self._docks_visible(False)
             w.refresh()
-            w.say("Review mode off: only your own layer is shown.")
+            w.say(self.tr("Review mode off: only your own layer is shown."))
         self._sync_actions()
 
     def set_mode(self, mode: str) -> None:
@@ -306,7 +312,7 @@ class ReviewController(QObject):
         project = self.window.project
         self._project = project
         self._overview_loaded = False
-        self.documents.status.setText("Reading every document's disagreements…")
+        self.documents.status.setText(self.tr("Reading every document's disagreements…"))
         task = ProjectTask(project, lambda p, progress: review_overview(p, progress=progress))
         self._overview = task
         task.progressed.connect(self._on_overview_progress)
@@ -320,10 +326,10 @@ class ReviewController(QObject):
             task.stop()
 
     def _on_overview_progress(self, done: int, total: int) -> None:
-        self.documents.status.setText(f"Reading documents: {done}/{total}")
+        self.documents.status.setText(self.tr("Reading documents: {done}/{total}").format(done=done, total=total))
 
     def _on_overview_failed(self, message: str) -> None:
-        self.documents.status.setText(f"Could not read the documents: {message}")
+        self.documents.status.setText(self.tr("Could not read the documents: {message}").format(message=message))
 
     def _on_overview(self, rows: list[DocumentReview]) -> None:
         if not self.enabled or self.sender() is not self._overview:
@@ -335,7 +341,9 @@ class ReviewController(QObject):
         with_open = sum(1 for r in rows if r.open)
         adjudicated = sum(1 for r in rows if r.review_state == "adjudicated")
         self.documents.status.setText(
-            f"{len(rows)} documents: {with_open} with open disagreements, {adjudicated} adjudicated."
+            self.tr("{n} documents: {with_open} with open disagreements, {adjudicated} adjudicated.").format(
+                n=len(rows), with_open=with_open, adjudicated=adjudicated
+            )
         )
         self.documents.set_current(self._doc_id)
 
@@ -385,7 +393,7 @@ class ReviewController(QObject):
             if self._diff.disagreements[index].state(self._gold) == OPEN:
                 self.select_disagreement(index)
                 return
-        self.window.say("No open disagreement left in this document.")
+        self.window.say(self.tr("No open disagreement left in this document."))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -420,7 +428,7 @@ class ReviewController(QObject):
 
     def _run(self, text: str, operation: Operation) -> GoldChange | None:
         if not self.enabled or self._doc_id is None:
-            self.window.say("Switch review mode on first (Review > Review mode).")
+            self.window.say(self.tr("Switch review mode on first (Review > Review mode)."))
             return None
         change = run_gold(self.window.editor, self._doc_id, text, operation)
         if change is not None:
@@ -431,14 +439,14 @@ class ReviewController(QObject):
         """The picked option (a disagreement with a single option stands for it)."""
         item = self.panel.current_item()
         if item is None:
-            self.window.say("Pick a disagreement (or one of its options) in the Review panel first.")
+            self.window.say(self.tr("Pick a disagreement (or one of its options) in the Review panel first."))
             return None
         if item.is_option:
             return item
         options = [o for o in self.panel.items() if o.index == item.index and o.is_option and item.index is not None]
         if len(options) == 1:
             return options[0]
-        self.window.say("This disagreement has several options: pick the one to accept or reject.")
+        self.window.say(self.tr("This disagreement has several options: pick the one to accept or reject."))
         return None
 
     def accept_current(self) -> GoldChange | None:
@@ -450,12 +458,15 @@ class ReviewController(QObject):
         if item.relation is not None:
             rv = item.relation
             replacing = siblings.relations if siblings else []
-            return self._run(f"Accept {rv.label}", lambda p: accept_relation(p, doc_id, rv, diff, replacing=replacing))
+            return self._run(
+                self.tr("Accept {label}").format(label=rv.label),
+                lambda p: accept_relation(p, doc_id, rv, diff, replacing=replacing),
+            )
         variant = item.variant
         assert variant is not None
         replacing_v = siblings.variants if siblings else []
         return self._run(
-            f"Accept {variant.label}",
+            self.tr("Accept {label}").format(label=variant.label),
             lambda p: accept(p, doc_id, variant, annotator=item.annotator, replacing=replacing_v),
         )
 
@@ -466,10 +477,10 @@ class ReviewController(QObject):
         doc_id = self._doc_id
         if item.relation is not None:
             rv = item.relation
-            return self._run(f"Reject {rv.label}", lambda p: reject_relation(p, doc_id, rv))
+            return self._run(self.tr("Reject {label}").format(label=rv.label), lambda p: reject_relation(p, doc_id, rv))
         variant = item.variant
         assert variant is not None
-        return self._run(f"Reject {variant.label}", lambda p: reject(p, doc_id, variant))
+        return self._run(self.tr("Reject {label}").format(label=variant.label), lambda p: reject(p, doc_id, variant))
 
     def region(self) -> tuple[int, int] | None:
         """The range to take a version of: the text selected in the main view or a pane, else the
@@ -487,31 +498,37 @@ class ReviewController(QObject):
 
     def take_version(self, annotator: str) -> GoldChange | None:
         if not annotator:
-            self.window.say("No annotator to take a version from.")
+            self.window.say(self.tr("No annotator to take a version from."))
             return None
         region = self.region()
         if region is None:
-            self.window.say("Select some text, or pick a disagreement, to take a version of.")
+            self.window.say(self.tr("Select some text, or pick a disagreement, to take a version of."))
             return None
         doc_id = self._doc_id
         start, end = region
-        return self._run(f"Take {annotator}'s version", lambda p: take_version(p, doc_id, annotator, start, end))  # type: ignore[arg-type]
+        return self._run(
+            self.tr("Take {annotator}'s version").format(annotator=annotator),
+            lambda p: take_version(p, doc_id, annotator, start, end),
+        )  # type: ignore[arg-type]
 
     def accept_all_agreed(self) -> GoldChange | None:
         if self._diff is None or self._doc_id is None:
-            self.window.say("Switch review mode on and open a document first.")
+            self.window.say(self.tr("Switch review mode on and open a document first."))
             return None
         doc_id, diff = self._doc_id, self._diff
-        change = self._run("Accept everything agreed", lambda p: accept_all_agreed(p, doc_id, diff))
+        change = self._run(self.tr("Accept everything agreed"), lambda p: accept_all_agreed(p, doc_id, diff))
         if change is not None and change.empty:
-            self.window.say("Gold already holds everything the annotators agree on.")
+            self.window.say(self.tr("Gold already holds everything the annotators agree on."))
         return change
 
     def set_review_state(self, state: str) -> GoldChange | None:
         if self._gold is not None and state == self._gold.review_state:
             return None
         doc_id = self._doc_id
-        return self._run(f"Mark {state.replace('_', ' ')}", lambda p: set_review_state(p, doc_id, state))  # type: ignore[arg-type]
+        return self._run(
+            self.tr("Mark {replace}").format(replace=state.replace("_", " ")),
+            lambda p: set_review_state(p, doc_id, state),
+        )  # type: ignore[arg-type]
 
     # -- agreement --------------------------------------------------------------------------
 
@@ -539,14 +556,14 @@ def build_review_menu(window: MainWindow, menu: QMenu) -> ReviewController:
         act.triggered.connect(lambda _checked=False: slot())
         return act
 
-    toggle = QAction("&Review mode (show every layer, edit gold)", window)
+    toggle = QAction(QCoreApplication.translate("review_mode", "&Review mode (show every layer, edit gold)"), window)
     toggle.setCheckable(True)
     toggle.setShortcut(QKeySequence("Ctrl+Shift+M"))
     toggle.toggled.connect(controller.set_enabled)
     window.review_mode_action = toggle  # type: ignore[attr-defined]
     group = QActionGroup(window)
-    overlay = QAction("Layers &overlaid", window, checkable=True)
-    side = QAction("Layers &side by side", window, checkable=True)
+    overlay = QAction(QCoreApplication.translate("review_mode", "Layers &overlaid"), window, checkable=True)
+    side = QAction(QCoreApplication.translate("review_mode", "Layers &side by side"), window, checkable=True)
     for act in (overlay, side):
         group.addAction(act)
     overlay.setChecked(True)
@@ -554,15 +571,31 @@ def build_review_menu(window: MainWindow, menu: QMenu) -> ReviewController:
     side.triggered.connect(lambda _checked=False: controller.set_mode(SIDE))
     window.review_overlay_action = overlay  # type: ignore[attr-defined]
     window.review_side_action = side  # type: ignore[attr-defined]
-    next_act = action("&Next open disagreement", lambda: controller.step(True), ("F8",))
-    previous_act = action("&Previous open disagreement", lambda: controller.step(False), ("Shift+F8",))
-    accept_act = action("&Accept", controller.accept_current, ("Ctrl+Shift+A",))
-    reject_act = action("Re&ject", controller.reject_current, ("Ctrl+Shift+R",))
-    take_act = action(
-        "&Take version of the selection", lambda: controller.take_version(controller.panel.take_combo.currentText())
+    next_act = action(
+        QCoreApplication.translate("review_mode", "&Next open disagreement"), lambda: controller.step(True), ("F8",)
     )
-    accept_all = action("Accept all a&greed", controller.accept_all_agreed, ("Ctrl+Shift+G",))
-    adjudicated = action("Mark document a&djudicated", lambda: controller.set_review_state("adjudicated"))
+    previous_act = action(
+        QCoreApplication.translate("review_mode", "&Previous open disagreement"),
+        lambda: controller.step(False),
+        ("Shift+F8",),
+    )
+    accept_act = action(
+        QCoreApplication.translate("review_mode", "&Accept"), controller.accept_current, ("Ctrl+Shift+A",)
+    )
+    reject_act = action(
+        QCoreApplication.translate("review_mode", "Re&ject"), controller.reject_current, ("Ctrl+Shift+R",)
+    )
+    take_act = action(
+        QCoreApplication.translate("review_mode", "&Take version of the selection"),
+        lambda: controller.take_version(controller.panel.take_combo.currentText()),
+    )
+    accept_all = action(
+        QCoreApplication.translate("review_mode", "Accept all a&greed"), controller.accept_all_agreed, ("Ctrl+Shift+G",)
+    )
+    adjudicated = action(
+        QCoreApplication.translate("review_mode", "Mark document a&djudicated"),
+        lambda: controller.set_review_state("adjudicated"),
+    )
     window.review_actions = [  # type: ignore[attr-defined]
         overlay,
         side,
@@ -574,7 +607,9 @@ def build_review_menu(window: MainWindow, menu: QMenu) -> ReviewController:
         accept_all,
         adjudicated,
     ]
-    window.agreement_action = action("A&greement between annotators…", controller.show_agreement)  # type: ignore[attr-defined]
+    window.agreement_action = action(
+        QCoreApplication.translate("review_mode", "A&greement between annotators…"), controller.show_agreement
+    )  # type: ignore[attr-defined]
     for item in (
         toggle,
         None,

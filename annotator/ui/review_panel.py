@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,8 +69,16 @@ from annotator.ui.fonts import document_font
 from annotator.ui.palette import swatch
 from annotator.ui.review_overlay import annotator_color, stripe_icon
 
-STATE_NAMES = {"unreviewed": "unreviewed", "in_review": "in review", "adjudicated": "adjudicated"}
-DECISION_NAMES = {OPEN: "open", ACCEPTED: "accepted", REJECTED: "rejected"}
+STATE_NAMES = {
+    "unreviewed": QT_TRANSLATE_NOOP("review_panel", "unreviewed"),
+    "in_review": QT_TRANSLATE_NOOP("review_panel", "in review"),
+    "adjudicated": QT_TRANSLATE_NOOP("review_panel", "adjudicated"),
+}
+DECISION_NAMES = {
+    OPEN: QT_TRANSLATE_NOOP("review_panel", "open"),
+    ACCEPTED: QT_TRANSLATE_NOOP("review_panel", "accepted"),
+    REJECTED: QT_TRANSLATE_NOOP("review_panel", "rejected"),
+}
 OPEN_FOREGROUND = QColor("#b00020")
 DECIDED_FOREGROUND = QColor("#2e7d32")
 SURFACE_CHARS = 60
@@ -113,7 +123,12 @@ class DisagreementsPanel(QWidget):
     takeVersionRequested = Signal(str)
     itemSelected = Signal(object)  # a ReviewItem, or None
 
-    COLUMNS = ("What", "Text", "Who", "Gold")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("DisagreementsPanel", "What"),
+        QT_TRANSLATE_NOOP("DisagreementsPanel", "Text"),
+        QT_TRANSLATE_NOOP("DisagreementsPanel", "Who"),
+        QT_TRANSLATE_NOOP("DisagreementsPanel", "Gold"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,22 +138,22 @@ class DisagreementsPanel(QWidget):
 
         self.state_combo = QComboBox()
         for state in REVIEW_STATES:
-            self.state_combo.addItem(STATE_NAMES[state], state)
-        self.state_combo.setAccessibleName("Review state of this document")
-        self.adjudicated_button = QPushButton("Mark adjudicated")
+            self.state_combo.addItem(QCoreApplication.translate("review_panel", STATE_NAMES[state]), state)
+        self.state_combo.setAccessibleName(self.tr("Review state of this document"))
+        self.adjudicated_button = QPushButton(self.tr("Mark adjudicated"))
         state_row = QHBoxLayout()
-        state_row.addWidget(plain_label("Review state:"))
+        state_row.addWidget(plain_label(self.tr("Review state:")))
         state_row.addWidget(self.state_combo, 1)
         state_row.addWidget(self.adjudicated_button)
 
-        self.overlay_radio = QRadioButton("Overlaid")
-        self.side_radio = QRadioButton("Side by side")
+        self.overlay_radio = QRadioButton(self.tr("Overlaid"))
+        self.side_radio = QRadioButton(self.tr("Side by side"))
         self.overlay_radio.setChecked(True)
         self._layout_group = QButtonGroup(self)
         self._layout_group.addButton(self.overlay_radio)
         self._layout_group.addButton(self.side_radio)
         layout_row = QHBoxLayout()
-        layout_row.addWidget(plain_label("Layers:"))
+        layout_row.addWidget(plain_label(self.tr("Layers:")))
         layout_row.addWidget(self.overlay_radio)
         layout_row.addWidget(self.side_radio)
         layout_row.addStretch(1)
@@ -153,13 +168,13 @@ class DisagreementsPanel(QWidget):
         self.summary = plain_label("")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.accept_all_button = QPushButton("Accept all agreed")
+        self.accept_all_button = QPushButton(self.tr("Accept all agreed"))
         self.accept_all_button.setObjectName("accept_all_agreed")
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("disagreements_tree")
         self.tree.setColumnCount(len(self.COLUMNS))
-        self.tree.setHeaderLabels(list(self.COLUMNS))
+        self.tree.setHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -174,24 +189,26 @@ class DisagreementsPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(0, 155)
 
-        self.accept_button = QPushButton("Accept")
+        self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setObjectName("accept_button")
-        self.reject_button = QPushButton("Reject")
+        self.reject_button = QPushButton(self.tr("Reject"))
         self.reject_button.setObjectName("reject_button")
         self.take_combo = QComboBox()
-        self.take_combo.setAccessibleName("Annotator whose version to take")
-        self.take_button = QPushButton("Take version")
+        self.take_combo.setAccessibleName(self.tr("Annotator whose version to take"))
+        self.take_button = QPushButton(self.tr("Take version"))
         self.take_button.setObjectName("take_version_button")
         actions = QHBoxLayout()
         actions.addWidget(self.accept_button)
         actions.addWidget(self.reject_button)
         actions.addStretch(1)
-        actions.addWidget(plain_label("Take"))
+        actions.addWidget(plain_label(self.tr("Take")))
         actions.addWidget(self.take_combo)
         actions.addWidget(self.take_button)
         self.hint = plain_label(
-            "Accept or reject the option picked below. Take version: the annotator's spans over the selected "
-            "text (or the picked disagreement) replace gold's there. Gold can also be tagged and edited directly."
+            self.tr(
+                "Accept or reject the option picked below. Take version: the annotator's spans over the selected "
+                "text (or the picked disagreement) replace gold's there. Gold can also be tagged and edited directly."
+            )
         )
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
@@ -264,14 +281,18 @@ class DisagreementsPanel(QWidget):
             box.blockSignals(False)
             box.setEnabled(stripes)
         if not names:
-            self.legend.setText("Fewer than two annotators worked on this document: nothing to compare.")
+            self.legend.setText(self.tr("Fewer than two annotators worked on this document: nothing to compare."))
         elif stripes:
             self.legend.setText(
-                "Under the gold text, one stripe per annotator (first annotator lowest) in the label's colour; "
-                "red dashed outlines mark open disagreements."
+                self.tr(
+                    "Under the gold text, one stripe per annotator (first annotator lowest) in the label's colour; "
+                    "red dashed outlines mark open disagreements."
+                )
             )
         else:
-            self.legend.setText("Each annotator's layer in its own pane; red dashed outlines mark open disagreements.")
+            self.legend.setText(
+                self.tr("Each annotator's layer in its own pane; red dashed outlines mark open disagreements.")
+            )
         self._update_buttons()
 
     def layer_box(self, name: str) -> QCheckBox | None:
@@ -287,7 +308,7 @@ class DisagreementsPanel(QWidget):
             self.tree.clear()
             self._items = []
             if diff is None or gold is None:
-                self.summary.setText("No document.")
+                self.summary.setText(self.tr("No document."))
                 return
             restore: QTreeWidgetItem | None = None
             for index, d in enumerate(diff.disagreements):
@@ -302,7 +323,7 @@ class DisagreementsPanel(QWidget):
                         SURFACE_CHARS,
                     ),
                     self._who(d.annotators, d.without()),
-                    DECISION_NAMES[state],
+                    QCoreApplication.translate("review_panel", DECISION_NAMES[state]),
                 )
                 top.setForeground(3, OPEN_FOREGROUND if state == OPEN else DECIDED_FOREGROUND)
                 for variant in d.variants:
@@ -338,10 +359,10 @@ class DisagreementsPanel(QWidget):
                 group = self._add(
                     None,
                     ReviewItem(),
-                    "agreed by everyone",
-                    f"{len(diff.agreed)} spans, {len(diff.agreed_relations)} relations",
+                    self.tr("agreed by everyone"),
+                    self.tr("{n} spans, {n2} relations").format(n=len(diff.agreed), n2=len(diff.agreed_relations)),
                     ", ".join(diff.annotators),
-                    f"{in_gold}/{len(diff.agreed)} in gold"
+                    self.tr("{in_gold}/{n} in gold").format(in_gold=in_gold, n=len(diff.agreed))
                     + (f", {rels_in_gold}/{len(diff.agreed_relations)}" if diff.agreed_relations else ""),
                 )
                 for variant in diff.agreed:
@@ -350,7 +371,7 @@ class DisagreementsPanel(QWidget):
                         ReviewItem(None, variant, None, start=variant.start, end=variant.end),
                         _variant_text(variant, None),
                         one_line(variant.text_in(text), SURFACE_CHARS),
-                        "everyone",
+                        self.tr("everyone"),
                         _decision(gold, variant),
                     )
                     self._decorate(item, scheme, variant.label)
@@ -362,7 +383,7 @@ class DisagreementsPanel(QWidget):
                         ReviewItem(None, relation=rv, start=rv.head[0], end=max(rv.head[1], rv.child[1])),
                         _relation_text(rv),
                         _relation_surface(rv, text),
-                        "everyone",
+                        self.tr("everyone"),
                         _relation_decision(gold, rv),
                     )
             self._summarise(diff, gold)
@@ -375,18 +396,25 @@ class DisagreementsPanel(QWidget):
     def _summarise(self, diff: DocumentDiff, gold: GoldState) -> None:
         if len(diff.annotators) < 2:
             self.summary.setText(
-                f"Annotators here: {', '.join(diff.annotators) or 'none'}. Fewer than two: nothing to compare."
+                self.tr("Annotators here: {value}. Fewer than two: nothing to compare.").format(
+                    value=", ".join(diff.annotators) or "none"
+                )
             )
         else:
             counts = diff.counts()
             kinds = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items())
             open_count = diff.open_count(gold)
             self.summary.setText(
-                f"{len(diff.disagreements)} disagreements ({open_count} open){': ' + kinds if kinds else ''}. "
-                f"{len(diff.agreed)} spans agreed by all of {', '.join(diff.annotators)}."
+                self.tr("{n} disagreements ({open_count} open){value}. {n2} spans agreed by all of {join}.").format(
+                    n=len(diff.disagreements),
+                    open_count=open_count,
+                    value=": " + kinds if kinds else "",
+                    n2=len(diff.agreed),
+                    join=", ".join(diff.annotators),
+                )
             )
         waiting = sum(1 for v in diff.agreed if v.key not in gold.spans and span_token(v.key) not in gold.rejected)
-        self.accept_all_button.setText(f"Accept all agreed ({waiting} not in gold yet)")
+        self.accept_all_button.setText(self.tr("Accept all agreed ({waiting} not in gold yet)").format(waiting=waiting))
         self.accept_all_button.setEnabled(bool(diff.agreed or diff.agreed_relations))
 
     def _add(self, parent: QTreeWidgetItem | None, item: ReviewItem, *texts: str) -> QTreeWidgetItem:
@@ -408,7 +436,11 @@ class DisagreementsPanel(QWidget):
     @staticmethod
     def _who(everyone: Sequence[str], without: Sequence[str]) -> str:
         """A disagreement's row names only who has none of its options (its options say who has what)."""
-        return f"not {', '.join(without)}" if without else ""
+        return (
+            QCoreApplication.translate("DisagreementsPanel", "not {join}").format(join=", ".join(without))
+            if without
+            else ""
+        )
 
     # -- selection --------------------------------------------------------------------------
 
@@ -497,7 +529,7 @@ def _variant_text(variant: Variant, annotator: str | None) -> str:
 
 def _decision(gold: GoldState, variant: Variant) -> str:
     if variant.key in gold.spans:
-        return "in gold"
+        return QCoreApplication.translate("review_panel", "in gold")
     if span_token(variant.key) in gold.rejected:
         return "rejected"
     return ""
@@ -516,7 +548,7 @@ def _relation_surface(rv: RelationVariant, text: str) -> str:
 
 def _relation_decision(gold: GoldState, rv: RelationVariant) -> str:
     if rv.key in gold.relations:
-        return "in gold"
+        return QCoreApplication.translate("review_panel", "in gold")
     if relation_token(rv.key) in gold.rejected:
         return "rejected"
     return ""
@@ -525,10 +557,10 @@ def _relation_decision(gold: GoldState, rv: RelationVariant) -> str:
 # -- the documents to review ----------------------------------------------------------------
 
 FILTERS = {
-    "all": "All documents",
-    "disagreements": "With disagreements",
-    "open": "With open disagreements",
-    "unfinished": "Not adjudicated yet",
+    "all": QT_TRANSLATE_NOOP("review_panel", "All documents"),
+    "disagreements": QT_TRANSLATE_NOOP("review_panel", "With disagreements"),
+    "open": QT_TRANSLATE_NOOP("review_panel", "With open disagreements"),
+    "unfinished": QT_TRANSLATE_NOOP("review_panel", "Not adjudicated yet"),
 }
 
 
@@ -536,7 +568,11 @@ class ReviewDocumentsModel(QAbstractTableModel):
     """Documents with their review state and open/all disagreements."""
 
     TITLE, STATE, DISAGREEMENTS = range(3)
-    HEADERS = ("Document", "Review state", "Open / all")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReviewDocumentsModel", "Document"),
+        QT_TRANSLATE_NOOP("ReviewDocumentsModel", "Review state"),
+        QT_TRANSLATE_NOOP("ReviewDocumentsModel", "Open / all"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -571,7 +607,7 @@ class ReviewDocumentsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("ReviewDocumentsModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -583,7 +619,9 @@ class ReviewDocumentsModel(QAbstractTableModel):
             if column == self.TITLE:
                 return review.title or review.ext_id
             if column == self.STATE:
-                return STATE_NAMES.get(review.review_state, review.review_state)
+                return QCoreApplication.translate(
+                    "review_panel", STATE_NAMES.get(review.review_state, review.review_state)
+                )
             if len(review.annotators) < 2:
                 return "—"
             return f"{review.open} / {review.disagreements}"
@@ -629,6 +667,7 @@ class ReviewDocumentsPanel(QWidget):
         self.proxy = ReviewDocumentsFilter(self.model, self)
         self.filter_combo = QComboBox()
         for key, name in FILTERS.items():
+            name = QCoreApplication.translate("review_panel", name)
             self.filter_combo.addItem(name, key)
         self.status = plain_label("")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -648,7 +687,7 @@ class ReviewDocumentsPanel(QWidget):
         header.setSectionResizeMode(ReviewDocumentsModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ReviewDocumentsModel.DISAGREEMENTS, QHeaderView.ResizeMode.ResizeToContents)
         row = QHBoxLayout()
-        row.addWidget(plain_label("Show:"))
+        row.addWidget(plain_label(self.tr("Show:")))
         row.addWidget(self.filter_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

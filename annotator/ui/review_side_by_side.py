@@ -72,7 +72,7 @@ class LayerPane(QWidget):
         )
         self.view = DocumentView(font_size=font_size)
         self.view.setObjectName(f"layer_view_{index}")
-        self.view.setPlaceholderText(f"{name} has no spans here.")
+        self.view.setPlaceholderText(self.tr("{name} has no spans here.").format(name=name))
         self.overlay = LayerOverlay(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,7 +92,7 @@ class SideBySideView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the first annotator on the right
         self.splitter.setChildrenCollapsible(False)
-        self.empty = plain_label("Fewer than two annotators worked on this document.")
+        self.empty = plain_label(self.tr("Fewer than two annotators worked on this document."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         layout = QHBoxLayout(self)

@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -164,6 +165,14 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+def _colour_text(colour: str) -> str:
+    """A colour code as shown on its button: in a right-to-left interface a left-to-right mark
+    keeps "#f4a3a3" from being shown as "f4a3a3#"."""
+    if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return "\u200e" + colour
+    return colour
+
+
 def _plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -201,13 +210,28 @@ class SchemeEditorDialog(QDialog):
 
     # span label table columns
     NAME, KIND, COLOUR, KEY, DESCRIPTION, SPANS = range(6)
-    SPAN_HEADERS = ("Name", "Kind", "Colour", "Key", "Description", "Spans")
+    SPAN_HEADERS = (
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Name"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Kind"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Colour"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Key"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Description"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Spans"),
+    )
     # attribute table columns
     ATTR_NAME, ATTR_TYPE, ATTR_VALUES, ATTR_DEFAULT = range(4)
-    ATTR_HEADERS = ("Name", "Type", "Values (comma-separated)", "Default")
+    ATTR_HEADERS = (
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Name"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Type"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Values (comma-separated)"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Default"),
+    )
     # relation table columns
     REL_NAME, REL_COUNT = range(2)
-    REL_HEADERS = ("Name", "Relations")
+    REL_HEADERS = (
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Name"),
+        QT_TRANSLATE_NOOP("SchemeEditorDialog", "Relations"),
+    )
 
     scheme_changed = Signal(object)
 
@@ -228,13 +252,13 @@ class SchemeEditorDialog(QDialog):
         self._errors: list[str] = []
         self._load()
 
-        self.setWindowTitle("Label scheme")
+        self.setWindowTitle(self.tr("Label scheme"))
         self.setMinimumSize(860, 560)
         self.setSizeGripEnabled(True)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_span_tab(), "Span labels")
-        self.tabs.addTab(self._build_relation_tab(), "Relation labels")
+        self.tabs.addTab(self._build_span_tab(), self.tr("Span labels"))
+        self.tabs.addTab(self._build_relation_tab(), self.tr("Relation labels"))
 
         self.error_label = _plain_label()
         self.error_label.setStyleSheet("color: #b00020;")
@@ -287,7 +311,7 @@ class SchemeEditorDialog(QDialog):
 
     def _build_span_tab(self) -> QWidget:
         self.span_table = QTableWidget(0, len(self.SPAN_HEADERS))
-        self.span_table.setHorizontalHeaderLabels(self.SPAN_HEADERS)
+        self.span_table.setHorizontalHeaderLabels([self.tr(h) for h in self.SPAN_HEADERS])
         self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.span_table.setEditTriggers(
@@ -305,10 +329,10 @@ class SchemeEditorDialog(QDialog):
         self.span_table.itemChanged.connect(self._on_span_item_changed)
         self.span_table.itemSelectionChanged.connect(self._on_span_selection_changed)
 
-        self.add_span_button = QPushButton("&Add label")
-        self.remove_span_button = QPushButton("&Remove label…")
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move &down")
+        self.add_span_button = QPushButton(self.tr("&Add label"))
+        self.remove_span_button = QPushButton(self.tr("&Remove label…"))
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move &down"))
         self.add_span_button.clicked.connect(self.add_span_label)
         self.remove_span_button.clicked.connect(self._remove_current_span_label)
         self.up_button.clicked.connect(lambda: self._move_current(-1))
@@ -320,9 +344,9 @@ class SchemeEditorDialog(QDialog):
         buttons.addStretch(1)
 
         # Attributes of the selected label.
-        self.attribute_box = QGroupBox("Attributes")
+        self.attribute_box = QGroupBox(self.tr("Attributes"))
         self.attribute_table = QTableWidget(0, len(self.ATTR_HEADERS))
-        self.attribute_table.setHorizontalHeaderLabels(self.ATTR_HEADERS)
+        self.attribute_table.setHorizontalHeaderLabels([self.tr(h) for h in self.ATTR_HEADERS])
         self.attribute_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attribute_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.attribute_table.verticalHeader().hide()
@@ -332,8 +356,8 @@ class SchemeEditorDialog(QDialog):
         attr_header.setSectionResizeMode(self.ATTR_VALUES, QHeaderView.ResizeMode.Stretch)
         attr_header.setSectionResizeMode(self.ATTR_DEFAULT, QHeaderView.ResizeMode.ResizeToContents)
         self.attribute_table.itemChanged.connect(self._on_attribute_item_changed)
-        self.add_attribute_button = QPushButton("Add a&ttribute")
-        self.remove_attribute_button = QPushButton("Remove attri&bute")
+        self.add_attribute_button = QPushButton(self.tr("Add a&ttribute"))
+        self.remove_attribute_button = QPushButton(self.tr("Remove attri&bute"))
         self.add_attribute_button.clicked.connect(self.add_attribute)
         self.remove_attribute_button.clicked.connect(self.remove_attribute)
         attr_buttons = QHBoxLayout()
@@ -341,8 +365,10 @@ class SchemeEditorDialog(QDialog):
         attr_buttons.addWidget(self.remove_attribute_button)
         attr_buttons.addStretch(1)
         hint = _plain_label(
-            "A choice attribute needs values; its default must be one of them. "
-            "A bool default is true or false. Leave the default empty for none."
+            self.tr(
+                "A choice attribute needs values; its default must be one of them. "
+                "A bool default is true or false. Leave the default empty for none."
+            )
         )
         attr_layout = QVBoxLayout(self.attribute_box)
         attr_layout.addWidget(self.attribute_table)
@@ -364,7 +390,7 @@ class SchemeEditorDialog(QDialog):
 
     def _build_relation_tab(self) -> QWidget:
         self.relation_table = QTableWidget(0, len(self.REL_HEADERS))
-        self.relation_table.setHorizontalHeaderLabels(self.REL_HEADERS)
+        self.relation_table.setHorizontalHeaderLabels([self.tr(h) for h in self.REL_HEADERS])
         self.relation_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.relation_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.relation_table.verticalHeader().hide()
@@ -374,8 +400,8 @@ class SchemeEditorDialog(QDialog):
         self.relation_table.itemChanged.connect(self._on_relation_item_changed)
         self.relation_table.itemSelectionChanged.connect(self._on_relation_selection_changed)
 
-        self.add_relation_button = QPushButton("Add re&lation label")
-        self.remove_relation_button = QPushButton("Remove relation label…")
+        self.add_relation_button = QPushButton(self.tr("Add re&lation label"))
+        self.remove_relation_button = QPushButton(self.tr("Remove relation label…"))
         self.add_relation_button.clicked.connect(self.add_relation_label)
         self.remove_relation_button.clicked.connect(self._remove_current_relation_label)
         _delete_key(self.relation_table, self._remove_current_relation_label)
@@ -389,7 +415,10 @@ class SchemeEditorDialog(QDialog):
         self.heads_list.itemChanged.connect(lambda item: self._on_end_checked(item, heads=True))
         self.children_list.itemChanged.connect(lambda item: self._on_end_checked(item, heads=False))
         ends = QHBoxLayout()
-        for title, widget in (("Heads (from)", self.heads_list), ("Children (to)", self.children_list)):
+        for title, widget in (
+            (self.tr("Heads (from)"), self.heads_list),
+            (self.tr("Children (to)"), self.children_list),
+        ):
             box = QGroupBox(title)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
@@ -405,7 +434,9 @@ class SchemeEditorDialog(QDialog):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(ends)
         right_layout.addWidget(
-            _plain_label("A relation links a head span to a child span. No label checked on a side: any label.")
+            _plain_label(
+                self.tr("A relation links a head span to a child span. No label checked on a side: any label.")
+            )
         )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -450,7 +481,7 @@ class SchemeEditorDialog(QDialog):
                 kind.setCurrentText(label.kind)
                 kind.currentTextChanged.connect(self._setter(row, "kind"))
                 table.setCellWidget(i, self.KIND, kind)
-                colour = QPushButton(_swatch(label.color), label.color)
+                colour = QPushButton(_swatch(label.color), _colour_text(label.color))
                 colour.setObjectName("colour")
                 colour.clicked.connect(lambda _checked=False, r=row: self.choose_colour(r))
                 table.setCellWidget(i, self.COLOUR, colour)
@@ -537,7 +568,7 @@ class SchemeEditorDialog(QDialog):
         index = self._rows.index(target)
         button = self.span_table.cellWidget(index, self.COLOUR)
         if isinstance(button, QPushButton):
-            button.setText(target.label.color)
+            button.setText(_colour_text(target.label.color))
             button.setIcon(_swatch(target.label.color))
         self._validate()
 
@@ -546,7 +577,7 @@ class SchemeEditorDialog(QDialog):
         target = self._resolve(row)
         dialog = QColorDialog(QColor(target.label.color), self)
         dialog.setOption(QColorDialog.ColorDialogOption.DontUseNativeDialog)
-        dialog.setWindowTitle("Label colour")
+        dialog.setWindowTitle(self.tr("Label colour"))
         self.colour_dialog = dialog
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedColor().isValid():
@@ -625,15 +656,21 @@ class SchemeEditorDialog(QDialog):
         of ``others``, or cancel (None). The message box is ``self.question`` while it is open."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove label")
+        box.setWindowTitle(self.tr("Remove label"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        spans = "1 span" if count == 1 else f"{count} spans"
-        box.setText(f"The label “{name}” is used by {spans}. What should happen to them?")
-        box.setInformativeText(
-            "Deleting spans also deletes their relations. Nothing changes until you press OK in the label scheme."
+        spans = self.tr("1 span") if count == 1 else self.tr("{count} spans").format(count=count)
+        box.setText(
+            self.tr("The label “{name}” is used by {spans}. What should happen to them?").format(name=name, spans=spans)
         )
-        delete_button = box.addButton(f"Delete the {spans}", QMessageBox.ButtonRole.DestructiveRole)
-        relabel_button = box.addButton("Move them to another label…", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(
+            self.tr(
+                "Deleting spans also deletes their relations. Nothing changes until you press OK in the label scheme."
+            )
+        )
+        delete_button = box.addButton(
+            self.tr("Delete the {spans}").format(spans=spans), QMessageBox.ButtonRole.DestructiveRole
+        )
+        relabel_button = box.addButton(self.tr("Move them to another label…"), QMessageBox.ButtonRole.AcceptRole)
         relabel_button.setEnabled(bool(others))
         cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel_button)
@@ -655,8 +692,8 @@ class SchemeEditorDialog(QDialog):
     def ask_relabel_target(self, name: str, others: list[str]) -> str | None:
         """Which label the spans of ``name`` move to (None: cancelled). Open as ``self.question``."""
         dialog = QInputDialog(self)
-        dialog.setWindowTitle(f"Move the spans of {name}")  # window titles are plain text
-        dialog.setLabelText("Move the spans to the label:")  # no user text in a QLabel that guesses
+        dialog.setWindowTitle(self.tr("Move the spans of {name}").format(name=name))  # window titles are plain text
+        dialog.setLabelText(self.tr("Move the spans to the label:"))  # no user text in a QLabel that guesses
         dialog.setComboBoxItems(others)
         dialog.setComboBoxEditable(False)
         dialog.setTextValue(others[0])
@@ -674,7 +711,9 @@ class SchemeEditorDialog(QDialog):
     def _update_attribute_title(self) -> None:
         row = self.current_span_row()
         # A group box title is plain text.
-        self.attribute_box.setTitle(f"Attributes of {row.label.name}" if row is not None else "Attributes")
+        self.attribute_box.setTitle(
+            self.tr("Attributes of {name}").format(name=row.label.name) if row is not None else self.tr("Attributes")
+        )
 
     def _refresh_attribute_table(self) -> None:
         row = self.current_span_row()
@@ -898,11 +937,17 @@ class SchemeEditorDialog(QDialog):
     def ask_relation_label_deletion(self, name: str, count: int) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Remove relation label")
+        box.setWindowTitle(self.tr("Remove relation label"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        relations = "1 relation" if count == 1 else f"{count} relations"
-        box.setText(f"The relation label “{name}” is used by {relations}. Delete them with it?")
-        delete_button = box.addButton(f"Delete the {relations}", QMessageBox.ButtonRole.DestructiveRole)
+        relations = self.tr("1 relation") if count == 1 else self.tr("{count} relations").format(count=count)
+        box.setText(
+            self.tr("The relation label “{name}” is used by {relations}. Delete them with it?").format(
+                name=name, relations=relations
+            )
+        )
+        delete_button = box.addButton(
+            self.tr("Delete the {relations}").format(relations=relations), QMessageBox.ButtonRole.DestructiveRole
+        )
         cancel_button = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel_button)
         box.setEscapeButton(cancel_button)
@@ -926,46 +971,61 @@ class SchemeEditorDialog(QDialog):
             label = row.label
             name = label.name
             if not name:
-                errors.append(f"Span label {i} has no name.")
+                errors.append(self.tr("Span label {i} has no name.").format(i=i))
             elif name in seen:
-                errors.append(f"Two span labels are called “{name}”.")
+                errors.append(self.tr("Two span labels are called “{name}”.").format(name=name))
             seen.add(name)
-            shown = name or f"number {i}"
+            shown = name or self.tr("number {i}").format(i=i)
             if label.key:
                 if len(label.key) != 1 or not label.key.isprintable() or label.key.isspace():
-                    errors.append(f"The key of label {shown} must be one visible character.")
+                    errors.append(
+                        self.tr("The key of label {shown} must be one visible character.").format(shown=shown)
+                    )
                 elif label.key in keys:
-                    errors.append(f"Labels {keys[label.key]} and {shown} both use the key “{label.key}”.")
+                    errors.append(
+                        self.tr("Labels {value} and {shown} both use the key “{key}”.").format(
+                            value=keys[label.key], shown=shown, key=label.key
+                        )
+                    )
                 else:
                     keys[label.key] = shown
             if not QColor(label.color).isValid():
-                errors.append(f"Label {shown} has no valid colour.")
+                errors.append(self.tr("Label {shown} has no valid colour.").format(shown=shown))
             attr_names: set[str] = set()
             for j, attr in enumerate(label.attributes, start=1):
-                attr_shown = attr.name or f"number {j}"
+                attr_shown = attr.name or self.tr("number {j}").format(j=j)
                 if not attr.name:
-                    errors.append(f"Attribute {j} of label {shown} has no name.")
+                    errors.append(self.tr("Attribute {j} of label {shown} has no name.").format(j=j, shown=shown))
                 elif attr.name in attr_names:
-                    errors.append(f"Label {shown} has two attributes called “{attr.name}”.")
+                    errors.append(
+                        self.tr("Label {shown} has two attributes called “{name}”.").format(shown=shown, name=attr.name)
+                    )
                 attr_names.add(attr.name)
                 if attr.type == "choice":
                     if not attr.values:
-                        errors.append(f"Attribute {attr_shown} of label {shown} is a choice with no values.")
+                        errors.append(
+                            self.tr("Attribute {attr_shown} of label {shown} is a choice with no values.").format(
+                                attr_shown=attr_shown, shown=shown
+                            )
+                        )
                     elif attr.default is not None and attr.default not in attr.values:
                         errors.append(
-                            f"The default “{attr.default}” of attribute {attr_shown} of label {shown} "
-                            "is not one of its values."
+                            self.tr(
+                                "The default “{default}” of attribute {attr_shown} of label {shown} is not one of its values."
+                            ).format(default=attr.default, attr_shown=attr_shown, shown=shown)
                         )
                 elif attr.type == "bool" and attr.default is not None and not isinstance(attr.default, bool):
                     errors.append(
-                        f"The default of attribute {attr_shown} of label {shown} must be true, false or empty."
+                        self.tr(
+                            "The default of attribute {attr_shown} of label {shown} must be true, false or empty."
+                        ).format(attr_shown=attr_shown, shown=shown)
                     )
         rel_seen: set[str] = set()
         for i, rel in enumerate(self._relations, start=1):
             if not rel.name:
-                errors.append(f"Relation label {i} has no name.")
+                errors.append(self.tr("Relation label {i} has no name.").format(i=i))
             elif rel.name in rel_seen:
-                errors.append(f"Two relation labels are called “{rel.name}”.")
+                errors.append(self.tr("Two relation labels are called “{name}”.").format(name=rel.name))
             rel_seen.add(rel.name)
         return errors
 
@@ -1045,9 +1105,11 @@ class SchemeEditorDialog(QDialog):
         try:
             self.changed = self.apply()
         except (AnnotatorError, sqlite3.Error) as exc:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Label scheme", "", QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, self.tr("Label scheme"), "", QMessageBox.StandardButton.Ok, self
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"The label scheme could not be saved; nothing was changed.\n\n{exc}")
+            box.setText(self.tr("The label scheme could not be saved; nothing was changed.\n\n{exc}").format(exc=exc))
             box.exec()
             return
         self.scheme_changed.emit(self.changed)

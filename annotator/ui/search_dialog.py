@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,9 +28,9 @@ from annotator.ui.fonts import document_font
 from annotator.ui.hit_list import HitModel, make_hit_table
 
 SEARCH_MODES = (
-    ("clitics", "Word + clitics"),
-    ("word", "Whole word"),
-    ("anywhere", "Anywhere (also inside words)"),
+    ("clitics", QT_TRANSLATE_NOOP("search_dialog", "Word + clitics")),
+    ("word", QT_TRANSLATE_NOOP("search_dialog", "Whole word")),
+    ("anywhere", QT_TRANSLATE_NOOP("search_dialog", "Anywhere (also inside words)")),
 )
 HIT_LIMIT = 5_000
 
@@ -51,7 +51,7 @@ class SearchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("search_dialog")
-        self.setWindowTitle("Search the project")
+        self.setWindowTitle(self.tr("Search the project"))
         self.setModal(False)
         self.project = project
         self._current_document = current_document
@@ -60,25 +60,28 @@ class SearchDialog(QDialog):
 
         self.field = QLineEdit(initial)
         self.field.setObjectName("search_field")
-        self.field.setPlaceholderText("Words to find (harakat and letter variants are ignored)")
+        self.field.setPlaceholderText(self.tr("Words to find (harakat and letter variants are ignored)"))
         self.field.setClearButtonEnabled(True)
         self.field.setFont(document_font(max(12.0, self.font().pointSizeF() * 1.2)))
         self.mode_box = QComboBox()
         self.mode_box.setObjectName("search_mode")
         for mode, text in SEARCH_MODES:
+            text = QCoreApplication.translate("search_dialog", text)
             self.mode_box.addItem(text, mode)
         self.mode_box.setToolTip(
-            "Word + clitics: a whole word, also after و ف ب ل ك ال and their combinations "
-            "(روسيا finds the stem of لروسيا). Harakat and tatweel are always ignored, and أ إ آ ٱ, ى, ة "
-            "match ا, ي, ه."
+            self.tr(
+                "Word + clitics: a whole word, also after و ف ب ل ك ال and their combinations "
+                "(روسيا finds the stem of لروسيا). Harakat and tatweel are always ignored, and أ إ آ ٱ, ى, ة "
+                "match ا, ي, ه."
+            )
         )
         self.mode_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.hamza_box = QCheckBox("Fold ؤ ئ")
-        self.hamza_box.setToolTip("Also fold hamza on waw and ya (ؤ matches و, ئ matches ي)")
-        self.scope_box = QCheckBox("Only the current document")
+        self.hamza_box = QCheckBox(self.tr("Fold ؤ ئ"))
+        self.hamza_box.setToolTip(self.tr("Also fold hamza on waw and ya (ؤ matches و, ئ matches ي)"))
+        self.scope_box = QCheckBox(self.tr("Only the current document"))
         self.scope_box.setObjectName("search_current_only")
         self.scope_box.setEnabled(current_document is not None)
-        search = QPushButton("Search")
+        search = QPushButton(self.tr("Search"))
         search.setObjectName("search_button")
         search.setAutoDefault(False)
         self.summary = QLabel()
@@ -98,7 +101,7 @@ class SearchDialog(QDialog):
         top.addWidget(self.field, 1)
         top.addWidget(search)
         options = QHBoxLayout()
-        caption = QLabel("Match:")
+        caption = QLabel(self.tr("Match:"))
         caption.setTextFormat(Qt.TextFormat.PlainText)
         options.addWidget(caption)
         options.addWidget(self.mode_box)
@@ -110,7 +113,7 @@ class SearchDialog(QDialog):
         layout.addLayout(options)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        hint = QLabel("Double-click a hit (or press Enter) to open the document there.")
+        hint = QLabel(self.tr("Double-click a hit (or press Enter) to open the document there."))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setEnabled(False)
         layout.addWidget(hint)
@@ -162,10 +165,16 @@ class SearchDialog(QDialog):
         hits = len(result.hits)
         docs = result.documents_with_hits
         if hits == 0:
-            return f"No hits in {result.documents_searched} document{'s' if result.documents_searched != 1 else ''}."
-        text = f"{hits} hit{'s' if hits != 1 else ''} in {docs} document{'s' if docs != 1 else ''}"
+            return QCoreApplication.translate(
+                "SearchDialog", "No hits in {documents_searched} document{value}."
+            ).format(documents_searched=result.documents_searched, value="s" if result.documents_searched != 1 else "")
+        text = QCoreApplication.translate("SearchDialog", "{hits} hit{value} in {docs} document{value2}").format(
+            hits=hits, value="s" if hits != 1 else "", docs=docs, value2="s" if docs != 1 else ""
+        )
         if result.truncated:
-            text += f" (stopped at the first {hits}; make the search more precise)"
+            text += QCoreApplication.translate(
+                "SearchDialog", " (stopped at the first {hits}; make the search more precise)"
+            ).format(hits=hits)
         return text + "."
 
     def hit(self, row: int) -> Hit:

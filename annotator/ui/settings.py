@@ -1,5 +1,5 @@
-"""What the GUI remembers between runs: window geometry and state, text size, recent projects and
-the annotator's name.
+"""What the GUI remembers between runs: window geometry and state, text size, recent projects,
+the annotator's name and the interface language.
 
 :class:`AppSettings` wraps a QSettings in INI format, user scope, organisation and application
 "annotator" (``~/.config/annotator/annotator.ini`` on Linux). ``AppSettings.memory()`` keeps
@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "annotator"
 APPLICATION = "annotator"
 MAX_RECENT = 10
+LANGUAGE_CHOICES = ("system", "en", "ar")
 
 
 class AppSettings:
@@ -79,6 +80,16 @@ class AppSettings:
 
     def set_font_size(self, size: float) -> None:
         self._set("view/font_size", float(size))
+
+    def language(self) -> str:
+        """The interface language chosen: "en", "ar" or "system" (the default: follow the system locale)."""
+        value = str(self._get("view/language") or "system")
+        return value if value in LANGUAGE_CHOICES else "system"
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGE_CHOICES:
+            raise ValueError(f"unknown language {language!r} (one of {', '.join(LANGUAGE_CHOICES)})")
+        self._set("view/language", language)
 
     def geometry(self) -> QByteArray | None:
         value = self._get("window/geometry")

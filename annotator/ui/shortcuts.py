@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,30 +37,81 @@ ARABIC_INDIC_DIGITS = {chr(0x660 + i): str(i) for i in range(10)} | {chr(0x6F0 +
 # (keys, what they do) for the dialog; label keys are added from the scheme.
 GENERAL_KEYS: list[tuple[str, str]] = [
     (
-        "Label key (1-9, letters)",
-        "Tag the selection with that label (snapped to whole characters, spaces and "
-        "punctuation trimmed); with no text selected, give the selected span that label",
+        QT_TRANSLATE_NOOP("shortcuts", "Label key (1-9, letters)"),
+        QT_TRANSLATE_NOOP(
+            "shortcuts",
+            "Tag the selection with that label (snapped to whole characters, spaces and "
+            "punctuation trimmed); with no text selected, give the selected span that label",
+        ),
     ),
-    ("Alt + label key", "Tag the exact selection (no snapping or trimming)"),
-    ("Alt + click on a label button", "The same, with the mouse"),
-    ("Click on a span", "Select it (click again: the span around it)"),
-    ("Ctrl + click on a span", "Link the selected span to it (asks which relation when several fit)"),
-    ("Tab / Shift+Tab", "Next / previous span"),
-    ("Delete or Backspace", "Delete the selected span (and its relations)"),
-    ("Escape", "Clear the selection"),
-    ("Ctrl+Shift+Left / Ctrl+Shift+Right", "Move the selected span's end one character later / earlier"),
-    ("Alt+Shift+Left / Alt+Shift+Right", "Move the selected span's start one character later / earlier"),
-    ("L  or  Ctrl+L", "Link the selected span: pick the other end from a list (nearest first)"),
-    ("Ctrl+Z", "Undo (also changes made in another document: it is shown again)"),
-    ("Ctrl+Shift+Z  or  Ctrl+Y", "Redo"),
-    ("Ctrl+D", "Mark the document done (again: back to in progress)"),
-    ("N  or  Ctrl+Enter", "Go to the next unfinished document"),
-    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous document in the list"),
-    ("Ctrl+F", "Find in the text (Enter: next hit, Shift+Enter: previous, Escape: close)"),
-    ("Ctrl+= (Ctrl++) / Ctrl+- / Ctrl+0", "Larger / smaller / normal text"),
-    ("F5", "Reload the project (after changes made outside this window)"),
-    ("Ctrl+O", "Open a project (or drop a .db file on the window)"),
-    ("F1", "This list"),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Alt + label key"),
+        QT_TRANSLATE_NOOP("shortcuts", "Tag the exact selection (no snapping or trimming)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Alt + click on a label button"),
+        QT_TRANSLATE_NOOP("shortcuts", "The same, with the mouse"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Click on a span"),
+        QT_TRANSLATE_NOOP("shortcuts", "Select it (click again: the span around it)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl + click on a span"),
+        QT_TRANSLATE_NOOP("shortcuts", "Link the selected span to it (asks which relation when several fit)"),
+    ),
+    (QT_TRANSLATE_NOOP("shortcuts", "Tab / Shift+Tab"), QT_TRANSLATE_NOOP("shortcuts", "Next / previous span")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Delete or Backspace"),
+        QT_TRANSLATE_NOOP("shortcuts", "Delete the selected span (and its relations)"),
+    ),
+    (QT_TRANSLATE_NOOP("shortcuts", "Escape"), QT_TRANSLATE_NOOP("shortcuts", "Clear the selection")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+Shift+Left / Ctrl+Shift+Right"),
+        QT_TRANSLATE_NOOP("shortcuts", "Move the selected span's end one character later / earlier"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Alt+Shift+Left / Alt+Shift+Right"),
+        QT_TRANSLATE_NOOP("shortcuts", "Move the selected span's start one character later / earlier"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "L  or  Ctrl+L"),
+        QT_TRANSLATE_NOOP("shortcuts", "Link the selected span: pick the other end from a list (nearest first)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+Z"),
+        QT_TRANSLATE_NOOP("shortcuts", "Undo (also changes made in another document: it is shown again)"),
+    ),
+    (QT_TRANSLATE_NOOP("shortcuts", "Ctrl+Shift+Z  or  Ctrl+Y"), QT_TRANSLATE_NOOP("shortcuts", "Redo")),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+D"),
+        QT_TRANSLATE_NOOP("shortcuts", "Mark the document done (again: back to in progress)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "N  or  Ctrl+Enter"),
+        QT_TRANSLATE_NOOP("shortcuts", "Go to the next unfinished document"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+PgDown / Ctrl+PgUp"),
+        QT_TRANSLATE_NOOP("shortcuts", "Next / previous document in the list"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+F"),
+        QT_TRANSLATE_NOOP("shortcuts", "Find in the text (Enter: next hit, Shift+Enter: previous, Escape: close)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+= (Ctrl++) / Ctrl+- / Ctrl+0"),
+        QT_TRANSLATE_NOOP("shortcuts", "Larger / smaller / normal text"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "F5"),
+        QT_TRANSLATE_NOOP("shortcuts", "Reload the project (after changes made outside this window)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("shortcuts", "Ctrl+O"),
+        QT_TRANSLATE_NOOP("shortcuts", "Open a project (or drop a .db file on the window)"),
+    ),
+    (QT_TRANSLATE_NOOP("shortcuts", "F1"), QT_TRANSLATE_NOOP("shortcuts", "This list")),
 ]
 
 
@@ -135,19 +186,29 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, scheme: LabelScheme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = list(GENERAL_KEYS)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            (QCoreApplication.translate("shortcuts", k), QCoreApplication.translate("shortcuts", w))
+            for k, w in GENERAL_KEYS
+        ]
         for label in scheme.span_labels:
             if label.key:
-                rows.append((f"{label.key}  (Alt+{label.key}: exact)", f"Tag as {label.name}"))
+                rows.append(
+                    (
+                        self.tr("{key}  (Alt+{key}: exact)").format(key=label.key),
+                        self.tr("Tag as {name}").format(name=label.name),
+                    )
+                )
         used = {label.key.lower() for label in scheme.span_labels if label.key}
         notes = [
-            f"'{k.upper()}' is a label key in this scheme: use Ctrl+{'L' if k == 'l' else 'Enter'}"
+            self.tr("'{upper}' is a label key in this scheme: use Ctrl+{value}").format(
+                upper=k.upper(), value="L" if k == "l" else "Enter"
+            )
             for k in ("l", "n")
             if k in used
         ]
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         for row, (keys, what) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(what))

@@ -54,6 +54,7 @@ from annotator.core.model import Span
 from annotator.ui.commands import Change, Editor, StoreCommand
 from annotator.ui.document_view import DocumentView
 from annotator.ui.fonts import document_font
+from annotator.ui.language import visual_area
 from annotator.ui.palette import swatch
 from annotator.ui.plain_text import plain_tooltip
 
@@ -64,10 +65,6 @@ FSI, PDI = "\u2068", "\u2069"  # bidi isolates: Arabic inside a Latin line keeps
 SURFACE_CHARS = 48
 OUTLINE_ALPHA = 230
 FILL_ALPHA = 38
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Suggestions", text)
 
 
 def _short(text: str, limit: int = SURFACE_CHARS) -> str:
@@ -415,7 +412,7 @@ class SuggestionsPanel(QWidget):
             reports.append(report)
             return report.journal
 
-        done = self._execute(_tr("Suggest quotes and entities"), run)
+        done = self._execute(QCoreApplication.translate("Suggestions", "Suggest quotes and entities"), run)
         if done and reports:
             report = reports[-1]
             self.window_.say(
@@ -436,7 +433,11 @@ class SuggestionsPanel(QWidget):
             return False
         annotator = self.window_.annotator or ""
         ids = list(dict.fromkeys(i for g in groups for i in g.ids))
-        text = _tr("Accept suggestion") if len(groups) == 1 else _tr("Accept {n} suggestions").format(n=len(groups))
+        text = (
+            QCoreApplication.translate("Suggestions", "Accept suggestion")
+            if len(groups) == 1
+            else QCoreApplication.translate("Suggestions", "Accept {n} suggestions").format(n=len(groups))
+        )
         return self._execute(text, lambda: accept(self.project, ids, annotator), select=groups[0].span.id)
 
     def reject_groups(self, groups: list[Group]) -> bool:
@@ -444,7 +445,11 @@ class SuggestionsPanel(QWidget):
             self.window_.say(self.tr("Pick suggestions in the list first."))
             return False
         ids = list(dict.fromkeys(i for g in groups for i in g.reject_ids))
-        text = _tr("Reject suggestion") if len(groups) == 1 else _tr("Reject {n} suggestions").format(n=len(groups))
+        text = (
+            QCoreApplication.translate("Suggestions", "Reject suggestion")
+            if len(groups) == 1
+            else QCoreApplication.translate("Suggestions", "Reject {n} suggestions").format(n=len(groups))
+        )
         return self._execute(text, lambda: reject(self.project, ids))
 
     def accept_selected(self) -> bool:
@@ -461,7 +466,7 @@ class SuggestionsPanel(QWidget):
             return False
         doc_id = self.document_id()
         ids = [s.id for s in self.project.spans(doc_id, SUGGESTION_LAYER)] if doc_id is not None else []
-        text = _tr("Reject all suggestions")
+        text = QCoreApplication.translate("Suggestions", "Reject all suggestions")
         return self._execute(text, lambda: reject(self.project, ids))  # type: ignore[arg-type]
 
 
@@ -476,11 +481,11 @@ def install(window: MainWindow) -> SuggestionsPanel:
     """Add the Suggestions dock (tabbed with Annotations), its View menu toggle and the Annotate
     menu entries to ``window``; returns the panel (also ``window.suggestions_panel``)."""
     panel = SuggestionsPanel(window)
-    dock = QDockWidget(_tr("Suggestions"), window)
+    dock = QDockWidget(QCoreApplication.translate("Suggestions", "Suggestions"), window)
     dock.setObjectName("suggestions_dock")
     dock.setWidget(panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.addDockWidget(visual_area(Qt.DockWidgetArea.RightDockWidgetArea), dock)
     window.tabifyDockWidget(window.annotations_dock, dock)
     window.annotations_dock.raise_()
     window.suggestions_panel = panel  # type: ignore[attr-defined]
@@ -494,11 +499,15 @@ def install(window: MainWindow) -> SuggestionsPanel:
 
         return slot
 
-    window.suggest_action = QAction(_tr("&Suggest quotes and entities"), window)  # type: ignore[attr-defined]
+    window.suggest_action = QAction(QCoreApplication.translate("Suggestions", "&Suggest quotes and entities"), window)  # type: ignore[attr-defined]
     window.suggest_action.triggered.connect(lambda _c=False: show_and(panel.suggest)())  # type: ignore[attr-defined]
-    window.accept_suggestions_action = QAction(_tr("Accept all suggestions"), window)  # type: ignore[attr-defined]
+    window.accept_suggestions_action = QAction(
+        QCoreApplication.translate("Suggestions", "Accept all suggestions"), window
+    )  # type: ignore[attr-defined]
     window.accept_suggestions_action.triggered.connect(lambda _c=False: panel.accept_all())  # type: ignore[attr-defined]
-    window.reject_suggestions_action = QAction(_tr("Reject all suggestions"), window)  # type: ignore[attr-defined]
+    window.reject_suggestions_action = QAction(
+        QCoreApplication.translate("Suggestions", "Reject all suggestions"), window
+    )  # type: ignore[attr-defined]
     window.reject_suggestions_action.triggered.connect(lambda _c=False: panel.reject_all())  # type: ignore[attr-defined]
     annotate = _menu_of(window.delete_span_action)
     if annotate is not None:

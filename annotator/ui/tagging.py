@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from annotator.core.errors import AnnotatorError
@@ -109,7 +110,7 @@ class TaggingMixin:
     def _step_span(self, *, forward: bool) -> None:
         view = self.document_view
         if view.span_count() == 0:
-            self.say("This document has no spans yet.")
+            self.say(QCoreApplication.translate("TaggingMixin", "This document has no spans yet."))
             return
         current = view.selected_span()
         offset = view.position_map.from_qt(view.textCursor().position())
@@ -124,7 +125,7 @@ class TaggingMixin:
 
     def _can_edit(self) -> bool:
         if self._document is None:
-            self.say("Open a document first.")
+            self.say(QCoreApplication.translate("TaggingMixin", "Open a document first."))
             return False
         return self.ensure_annotator()
 
@@ -175,7 +176,11 @@ class TaggingMixin:
         if not cursor.hasSelection():
             span = view.selected_span()
             if span is None:
-                self.say("Select some text first, then press a label key (or click a label).")
+                self.say(
+                    QCoreApplication.translate(
+                        "TaggingMixin", "Select some text first, then press a label key (or click a label)."
+                    )
+                )
             else:
                 self.relabel(span, label)
             return
@@ -185,11 +190,19 @@ class TaggingMixin:
             start, end = clean_selection(view.text, start, end)
             start, end = self.clitics.boundary(start, end)  # clitic mode: the stem (clitic_selection.py)
         if start >= end:
-            self.say("Nothing to tag: the selection holds only spaces or punctuation.")
+            self.say(
+                QCoreApplication.translate(
+                    "TaggingMixin", "Nothing to tag: the selection holds only spaces or punctuation."
+                )
+            )
             return
         for other in view.spans_overlapping(start, end):
             if (other.start, other.end, other.label) == (start, end, label):
-                self.say(f"This text is already tagged {label}.")
+                self.say(
+                    QCoreApplication.translate("TaggingMixin", "This text is already tagged {label}.").format(
+                        label=label
+                    )
+                )
                 self.select_span(other.id)
                 return
         span = Span(start, end, label, annotator=self.annotator or "", attrs=self.default_attrs(label))
@@ -212,7 +225,9 @@ class TaggingMixin:
         self.editor.update_span(
             span.document_id,
             span,
-            f"Relabel {span.label} → {label}",
+            QCoreApplication.translate("TaggingMixin", "Relabel {label} → {label2}").format(
+                label=span.label, label2=label
+            ),
             label=label,
             attrs=attrs,  # type: ignore[arg-type]
         )
@@ -220,7 +235,7 @@ class TaggingMixin:
     def delete_selected_span(self) -> None:
         span = self.selected_span()
         if span is None:
-            self.say("Select a span first (click it, or Tab).")
+            self.say(QCoreApplication.translate("TaggingMixin", "Select a span first (click it, or Tab)."))
             return
         if self._can_edit():
             self.editor.delete_span(span.document_id, span)  # type: ignore[arg-type]
@@ -236,12 +251,16 @@ class TaggingMixin:
         moved = next_grapheme(text, position) if step > 0 else previous_grapheme(text, position)
         start, end = (span.start, moved) if edge == "end" else (moved, span.end)
         if moved == position or start >= end:
-            self.say("The span cannot get shorter than one character." if start >= end else "At the end of the text.")
+            self.say(
+                QCoreApplication.translate("TaggingMixin", "The span cannot get shorter than one character.")
+                if start >= end
+                else QCoreApplication.translate("TaggingMixin", "At the end of the text.")
+            )
             return
         self.editor.update_span(
             span.document_id,
             span,
-            f"Move {edge} of {span.label}",
+            QCoreApplication.translate("TaggingMixin", "Move {edge} of {label}").format(edge=edge, label=span.label),
             merge=True,
             **{edge: moved},  # type: ignore[arg-type]
         )
@@ -252,17 +271,32 @@ class TaggingMixin:
         if span is None or not self._can_edit():
             return
         if not 0 <= start < end <= len(self.document_view.text):
-            self.say(f"A span needs 0 <= start < end <= {len(self.document_view.text)}.")
+            self.say(
+                QCoreApplication.translate("TaggingMixin", "A span needs 0 <= start < end <= {n}.").format(
+                    n=len(self.document_view.text)
+                )
+            )
             self._show_selection()
             return
-        self.editor.update_span(span.document_id, span, f"Set offsets of {span.label}", start=start, end=end)  # type: ignore[arg-type]
+        self.editor.update_span(
+            span.document_id,
+            span,
+            QCoreApplication.translate("TaggingMixin", "Set offsets of {label}").format(label=span.label),
+            start=start,
+            end=end,
+        )  # type: ignore[arg-type]
 
     def set_attribute(self, name: str, value: Any) -> None:
         span = self.selected_span()
         if span is None or not self._can_edit():
             return
         attrs = {**span.attrs, name: value}
-        self.editor.update_span(span.document_id, span, f"Set {name} of {span.label}", attrs=attrs)  # type: ignore[arg-type]
+        self.editor.update_span(
+            span.document_id,
+            span,
+            QCoreApplication.translate("TaggingMixin", "Set {name} of {label}").format(name=name, label=span.label),
+            attrs=attrs,
+        )  # type: ignore[arg-type]
 
     # -- relations --------------------------------------------------------------------------
 
@@ -270,13 +304,19 @@ class TaggingMixin:
         """Link the selected span to another, picked from the spans the scheme allows."""
         span = self.selected_span()
         if span is None:
-            self.say("Select a quote, claim or cue first, then link it (L).")
+            self.say(
+                QCoreApplication.translate("TaggingMixin", "Select a quote, claim or cue first, then link it (L).")
+            )
             return
         if not self._can_edit():
             return
         options = link_options(self.scheme, span, self.document_view.spans, self._relations)
         if not options:
-            self.say(f"No span in this document can be linked to this {span.label} (see the label scheme).")
+            self.say(
+                QCoreApplication.translate(
+                    "TaggingMixin", "No span in this document can be linked to this {label} (see the label scheme)."
+                ).format(label=span.label)
+            )
             return
         picker = RelationPicker(options, self.document_view.text, span, self)  # type: ignore[arg-type]
         picker.setObjectName("relation_picker")
@@ -301,7 +341,11 @@ class TaggingMixin:
         options = link_options(self.scheme, span, clicked, self._relations)
         if not options:
             names = "/".join(s.label for s in clicked)
-            self.say(f"The scheme has no relation between {span.label} and {names} (or it exists already).")
+            self.say(
+                QCoreApplication.translate(
+                    "TaggingMixin", "The scheme has no relation between {label} and {names} (or it exists already)."
+                ).format(label=span.label, names=names)
+            )
             return
         option = options[0] if len(options) == 1 else choose(options, view.text, self)  # type: ignore[arg-type]
         if option is not None:
@@ -310,7 +354,7 @@ class TaggingMixin:
     def remove_relation(self, relation: Relation | None = None) -> None:
         relation = relation or self.details_panel.current_relation()
         if relation is None:
-            self.say("Pick a relation in the details panel first.")
+            self.say(QCoreApplication.translate("TaggingMixin", "Pick a relation in the details panel first."))
             return
         if self._can_edit():
             span = self.selected_span()

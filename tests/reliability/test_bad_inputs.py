@@ -76,11 +76,6 @@ DB_CASES = {
 }
 # `merge` reads the other file through review/distribute.py's own read-only opening, which words it so.
 MERGE_SAYS = {"truncated.db": "not a project database (database disk image is malformed)"}
-MERGE_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG, reported in docs/reliability.md: `annotator merge DB damaged.db` ends in a traceback "
-    "(sqlite3.DatabaseError from review/distribute.open_read_only, which does not check the file)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -169,10 +164,8 @@ def test_the_cli_import_refuses_a_bad_input_and_leaves_the_project_unchanged(
     ],
 )
 def test_every_command_refuses_a_bad_project_file(
-    name: str, command: str, bad_files: Path, project_db: Path, tmp_path: Path, request
+    name: str, command: str, bad_files: Path, project_db: Path, tmp_path: Path
 ) -> None:
-    if (command, name) == ("merge", "zeroed-pages.db"):
-        request.node.add_marker(MERGE_BUG)
     bad = tmp_path / name
     shutil.copy(bad_files / name, bad)
     original = bad.read_bytes()

@@ -15,6 +15,7 @@ from annotator.store.project import Project
 
 TEXT = "قال بوتين: «نريد ضمانات» 😀\nوأضاف الكرملين أن المفاوضات ضرورية."
 ORIGINAL = list(schema_module.MIGRATIONS)
+CURRENT = len(ORIGINAL)  # the shipped schema version; "v1" below names a project made at it
 
 
 def use_migrations(monkeypatch: pytest.MonkeyPatch, *extra: str) -> int:
@@ -28,7 +29,7 @@ def use_migrations(monkeypatch: pytest.MonkeyPatch, *extra: str) -> int:
 
 def make_v1_project(path: Path) -> dict:
     with Project.create(path) as project:
-        assert project.schema_version == 1
+        assert project.schema_version == CURRENT
         for n in range(3):
             doc_id = project.add_document(Document(text=TEXT, ext_id=f"doc-{n}", title=f"خبر {n}", meta={"n": n}))
             per = project.add_span(doc_id, Span(4, 9, "PER", annotator="amal"))
@@ -87,14 +88,14 @@ def test_migration_writes_a_v1_backup_that_still_opens_with_all_data(
     Project.open(v1_path).close()
 
     [backup] = backups(v1_path)
-    assert backup.name.startswith(f"{v1_path.name}.v1.")
-    assert raw(backup, "PRAGMA user_version") == [(1,)]
+    assert backup.name.startswith(f"{v1_path.name}.v{CURRENT}.")
+    assert raw(backup, "PRAGMA user_version") == [(CURRENT,)]
     assert "x" not in columns(backup, "documents")
     assert raw(backup, "SELECT count(*) FROM spans") == [(9,)]
 
     monkeypatch.undo()  # back to this annotator's real schema: the backup is a v1 project
     with Project.open(backup) as old:
-        assert old.schema_version == 1
+        assert old.schema_version == CURRENT
         assert snapshot(old) == before
 
 
@@ -103,13 +104,13 @@ def test_migrated_project_is_at_the_new_version_and_keeps_every_document_and_spa
 ) -> None:
     before = make_v1_project(v1_path)
     version = use_migrations(monkeypatch, "ALTER TABLE documents ADD COLUMN x TEXT")
-    assert version == 2
+    assert version == CURRENT + 1
     with Project.open(v1_path) as project:
-        assert project.schema_version == 2
+        assert project.schema_version == CURRENT + 1
         assert snapshot(project) == before
         assert project.check() == []
         assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert raw(v1_path, "PRAGMA user_version") == [(2,)]
+    assert raw(v1_path, "PRAGMA user_version") == [(CURRENT + 1,)]
     assert "x" in columns(v1_path, "documents")
     # Opening again does not migrate (nor back up) a second time.
     Project.open(v1_path).close()
@@ -124,11 +125,11 @@ def test_several_migrations_run_in_order_and_can_move_data(v1_path: Path, monkey
         "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) SELECT x FROM documents",
     )
     with Project.open(v1_path) as project:
-        assert project.schema_version == 3
+        assert project.schema_version == CURRENT + 2
         assert snapshot(project) == before
         notes = [row[0] for row in project.conn.execute("SELECT body FROM notes ORDER BY id")]
     assert notes == ["كان doc-0", "كان doc-1", "كان doc-2"]
-    assert [b.name.split(".")[-3] for b in backups(v1_path)] == ["v1"]
+    assert [b.name.split(".")[-3] for b in backups(v1_path)] == [f"v{CURRENT}"]
 
 
 def test_a_migration_that_fails_midway_leaves_the_database_at_v1_with_its_data(
@@ -143,11 +144,11 @@ def test_a_migration_that_fails_midway_leaves_the_database_at_v1_with_its_data(
         Project.open(v1_path)
     assert str(v1_path) in str(info.value)
 
-    assert raw(v1_path, "PRAGMA user_version") == [(1,)]
+    assert raw(v1_path, "PRAGMA user_version") == [(CURRENT,)]
     assert "x" not in columns(v1_path, "documents")
     monkeypatch.undo()
     with Project.open(v1_path) as project:
-        assert project.schema_version == 1
+        assert project.schema_version == CURRENT
         assert snapshot(project) == before
 
 
@@ -171,7 +172,7 @@ def test_a_failed_second_step_keeps_the_first_step(v1_path: Path, monkeypatch: p
     with pytest.raises(AnnotatorError):
         Project.open(v1_path)
     # Each step is its own transaction: the database is a consistent v2, and the v1 backup exists.
-    assert raw(v1_path, "PRAGMA user_version") == [(2,)]
+    assert raw(v1_path, "PRAGMA user_version") == [(CURRENT + 1,)]
     assert "x" in columns(v1_path, "documents")
     assert len(backups(v1_path)) == 1
     use_migrations(monkeypatch, "ALTER TABLE documents ADD COLUMN x TEXT")
@@ -185,7 +186,7 @@ def test_new_project_is_created_at_the_latest_version_without_backup(
     use_migrations(monkeypatch, "ALTER TABLE documents ADD COLUMN x TEXT")
     path = tmp_path / "fresh.db"
     with Project.create(path) as project:
-        assert project.schema_version == 2
+        assert project.schema_version == CURRENT + 1
         assert "PER" in project.scheme().span_label_names
     assert backups(path) == []
     assert "x" in columns(path, "documents")
