@@ -37,10 +37,10 @@ import orjson
 from annotator.assist.gazetteer import Gazetteer, Match, load_gazetteer
 from annotator.assist.quotes import Speaker, find_quotes, quoted_passages
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Relation, Span
+from annotator.core.model import SUGGESTIONS, Relation, Span
 from annotator.store.project import Project, now
 
-SUGGESTION_LAYER = "~suggest"
+SUGGESTION_LAYER = SUGGESTIONS
 ORIGIN = "~origin"
 HOW = "~how"  # how a quote was found (quotes.QuoteSuggestion.how): cue+an, cue+passage, passage...
 KINDS = ("quotes", "entities")

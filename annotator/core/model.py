@@ -14,6 +14,7 @@ from annotator.core.errors import OffsetError
 DOCUMENT_STATUSES = ("new", "in_progress", "done")
 REVIEW_STATES = ("unreviewed", "in_review", "adjudicated")
 GOLD = "gold"
+SUGGESTIONS = "~suggest"  # the layer of pending suggestions (assist/suggest.py), never exported with "all layers"
 
 
 @dataclass(slots=True)

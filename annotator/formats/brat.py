@@ -51,7 +51,7 @@ import orjson
 
 from annotator.core.errors import InputError
 from annotator.core.labels import AttributeDef, LabelScheme
-from annotator.core.model import Relation
+from annotator.core.model import SUGGESTIONS, Relation
 from annotator.formats.loader import Record, RecordLoader, RecordRelation, RecordSpan
 from annotator.formats.outputs import (
     NameAllocator,
@@ -156,7 +156,7 @@ def export_brat(
     if options.layer is not None:
         single_layer: str | None = options.layer
     else:
-        names = project.annotators()
+        names = [n for n in project.annotators() if n != SUGGESTIONS]
         single_layer = names[0] if len(names) == 1 else None
     splits = split_names(options)
     total = count_documents(project)

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError, OffsetError
-from annotator.core.model import Span, check_offsets
+from annotator.core.model import SUGGESTIONS, Span, check_offsets
 from annotator.formats.selection import SPLIT_NAMES, ExportOptions
 from annotator.store.project import Project
 
@@ -74,7 +74,7 @@ def layer_groups(project: Project, options: ExportOptions) -> list[str] | None:
     """
     if options.layer is not None:
         return None
-    names = project.annotators()
+    names = [n for n in project.annotators() if n != SUGGESTIONS]
     return names if len(names) > 1 else None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD, Document, Relation, Span
+from annotator.core.model import GOLD, SUGGESTIONS, Document, Relation, Span
 from annotator.formats.report import ExportReport
 from annotator.store.project import Project
 
@@ -134,7 +134,10 @@ def iter_export(project: Project, options: ExportOptions, report: ExportReport |
         f"SELECT d.id, d.ext_id, d.title, d.text, d.meta, d.review_state, {status_sql} FROM documents d ORDER BY d.id",
         params,
     )
-    layer_filter, layer_params = ("", ()) if layer is None else (" WHERE a.name = ?", (layer,))
+    # "All layers" means the annotators' and gold, never the pending suggestions (their own layer).
+    layer_filter, layer_params = (
+        (" WHERE a.name != ?", (SUGGESTIONS,)) if layer is None else (" WHERE a.name = ?", (layer,))
+    )
     span_rows = _DocumentRows(
         conn.execute(
             f"SELECT {Project._SPAN_COLUMNS} FROM spans s JOIN annotators a ON a.id = s.annotator_id{layer_filter} "
