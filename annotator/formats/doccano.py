@@ -27,7 +27,7 @@ name file, line and field (``label[2][1]``, ``entities[0].end_offset``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -38,7 +38,8 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Relation
 from annotator.core.text import content_hash
 from annotator.formats.atomic import atomic_output
-from annotator.formats.loader import Record, RecordLoader, RecordRelation, RecordSpan
+from annotator.formats.jsonl import import_json_lines, iter_lines
+from annotator.formats.loader import Record, RecordRelation, RecordSpan
 from annotator.formats.outputs import (
     NameAllocator,
     Progress,
@@ -158,16 +159,6 @@ def _relations(relations: list[Relation], number: dict[int | None, int], report:
 
 
 # -- import -------------------------------------------------------------------------------
-
-
-def _iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, bytes) of each non-blank line, read as a stream; lines end at LF only."""
-    with open(path, "rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if raw.strip():
-                yield number, raw
 
 
 def _is_int(value: Any) -> bool:
@@ -304,28 +295,16 @@ def import_doccano(
     bad line.
     """
     path = Path(path)
-    report = ImportReport()
-    total = path.stat().st_size
     notes: dict[str, int] = {}
-    with project.transaction():
-        loader = RecordLoader(
-            project,
-            report,
-            path=str(path),
-            annotator=annotator,
-            default_annotator=default_annotator,
-            add_labels=add_labels,
-        )
-        done = 0
-        for line, raw in _iter_lines(path):
-            try:
-                data = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"not valid JSON ({exc})", path=str(path), line=line) from exc
-            loader.load(parse_doccano(data, path=str(path), line=line, notes=notes), line)
-            done += len(raw)
-            if progress is not None:
-                progress(done, total)
+    report = import_json_lines(
+        project,
+        path,
+        lambda data, where, line: parse_doccano(data, path=where, line=line, notes=notes),
+        annotator=annotator,
+        default_annotator=default_annotator,
+        add_labels=add_labels,
+        progress=progress,
+    )
     if notes.get("comments"):
         report.notes.append(f"{path}: {notes['comments']} doccano comments not imported (the project has no comments)")
     return report
@@ -334,7 +313,7 @@ def import_doccano(
 def looks_like_doccano(path: str | Path) -> bool:
     """True if the first line of ``path`` is a doccano record (text plus label or entities, no native spans)."""
     try:
-        for _, raw in _iter_lines(Path(path)):
+        for _, raw in iter_lines(Path(path)):
             data = orjson.loads(raw)
             return (
                 isinstance(data, dict)

@@ -127,20 +127,20 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
                 yield number, raw
 
 
-def import_jsonl(
+def import_json_lines(
     project: Project,
     path: str | Path,
+    parse: Callable[[Any, str, int], Record],
     *,
     annotator: str | None = None,
     default_annotator: str | None = None,
     add_labels: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import a native (or Prodigy/doccano-shaped) JSONL file in one transaction.
+    """Import a JSON-lines file in one transaction, each line turned into a Record by ``parse(data, path, line)``.
 
-    ``annotator`` puts every span in that layer; otherwise a span's own ``annotator`` field is
-    used, then ``default_annotator``. Raises InputError (file, line, field) and leaves the project
-    unchanged on any bad record.
+    Shared by the native and doccano importers. Raises InputError (file, line, field) and leaves the
+    project unchanged on any bad line.
     """
     path = Path(path)
     report = ImportReport()
@@ -160,11 +160,37 @@ def import_jsonl(
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
                 raise InputError(f"not valid JSON ({exc})", path=str(path), line=line) from exc
-            loader.load(parse_record(data, path=str(path), line=line), line)
+            loader.load(parse(data, str(path), line), line)
             done += len(raw)
             if progress is not None:
                 progress(done, total)
     return report
+
+
+def import_jsonl(
+    project: Project,
+    path: str | Path,
+    *,
+    annotator: str | None = None,
+    default_annotator: str | None = None,
+    add_labels: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a native (or Prodigy/doccano-shaped) JSONL file in one transaction.
+
+    ``annotator`` puts every span in that layer; otherwise a span's own ``annotator`` field is
+    used, then ``default_annotator``. Raises InputError (file, line, field) and leaves the project
+    unchanged on any bad record.
+    """
+    return import_json_lines(
+        project,
+        path,
+        lambda data, where, line: parse_record(data, path=where, line=line),
+        annotator=annotator,
+        default_annotator=default_annotator,
+        add_labels=add_labels,
+        progress=progress,
+    )
 
 
 def document_record(
