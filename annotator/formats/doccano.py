@@ -38,7 +38,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Relation
 from annotator.core.text import content_hash
 from annotator.formats.atomic import atomic_output
-from annotator.formats.jsonl import import_json_lines, iter_lines
+from annotator.formats.jsonl import import_json_lines, iter_lines, record_text
 from annotator.formats.loader import Record, RecordRelation, RecordSpan
 from annotator.formats.outputs import (
     NameAllocator,
@@ -171,13 +171,7 @@ def parse_doccano(data: Any, *, path: str, line: int, notes: dict[str, int] | No
     def fail(message: str, field_name: str | None = None) -> InputError:
         return InputError(message, path=path, line=line, field=field_name)
 
-    if not isinstance(data, dict):
-        raise fail(f"expected a JSON object, got {type(data).__name__}")
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise fail(
-            "missing or not a string" if text is None else f"must be a string, got {type(text).__name__}", "text"
-        )
+    text = record_text(data, fail)
     ext_id = data.get("id")
     if ext_id is None:
         ext_id = f"doc-{content_hash(text)[:12]}"

@@ -34,12 +34,8 @@ Progress = Callable[[int, int], None]
 """Called as progress(done, total) during long work; it may raise Cancelled to stop."""
 
 
-def parse_record(data: Any, *, path: str, line: int) -> Record:
-    """Turn one decoded JSON line into a Record, checking the types of every field."""
-
-    def fail(message: str, field_name: str | None = None) -> InputError:
-        return InputError(message, path=path, line=line, field=field_name)
-
+def record_text(data: Any, fail: Callable[..., InputError]) -> str:
+    """The ``text`` of a decoded JSON record, after checking the record is an object with a string text."""
     if not isinstance(data, dict):
         raise fail(f"expected a JSON object, got {type(data).__name__}")
     text = data.get("text")
@@ -47,6 +43,16 @@ def parse_record(data: Any, *, path: str, line: int) -> Record:
         raise fail(
             "missing or not a string" if text is None else f"must be a string, got {type(text).__name__}", "text"
         )
+    return text
+
+
+def parse_record(data: Any, *, path: str, line: int) -> Record:
+    """Turn one decoded JSON line into a Record, checking the types of every field."""
+
+    def fail(message: str, field_name: str | None = None) -> InputError:
+        return InputError(message, path=path, line=line, field=field_name)
+
+    text = record_text(data, fail)
     ext_id = data.get("id", data.get("_id"))
     if ext_id is None:
         ext_id = f"doc-{content_hash(text)[:12]}"
