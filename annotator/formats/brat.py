@@ -501,15 +501,9 @@ def import_brat(
     report = ImportReport()
     notes = _Notes()
     root, pairs = _collect(path)
-    with project.transaction():
-        loader = RecordLoader(
-            project,
-            report,
-            path=str(path),
-            annotator=annotator,
-            default_annotator=default_annotator,
-            add_labels=add_labels,
-        )
+    with RecordLoader(
+        project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
+    ) as loader:
         definitions = {
             (label.name, attr.name): attr for label in project.scheme().span_labels for attr in label.attributes
         }

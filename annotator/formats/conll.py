@@ -560,15 +560,9 @@ def import_conll(
         raise InputError("is a folder; give a CoNLL file", path=str(path))
     report = ImportReport()
     total = path.stat().st_size
-    with project.transaction():
-        loader = RecordLoader(
-            project,
-            report,
-            path=str(path),
-            annotator=annotator,
-            default_annotator=default_annotator,
-            add_labels=add_labels,
-        )
+    with RecordLoader(
+        project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
+    ) as loader:
         reader = _ConllReader(path, loader, report, repair=repair, add_labels=add_labels)
         count = 0
         for number, done, line in _lines(path):

@@ -151,15 +151,9 @@ def import_json_lines(
     path = Path(path)
     report = ImportReport()
     total = path.stat().st_size
-    with project.transaction():
-        loader = RecordLoader(
-            project,
-            report,
-            path=str(path),
-            annotator=annotator,
-            default_annotator=default_annotator,
-            add_labels=add_labels,
-        )
+    with RecordLoader(
+        project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
+    ) as loader:
         done = 0
         for line, raw in iter_lines(path):
             try:

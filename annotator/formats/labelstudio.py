@@ -607,7 +607,7 @@ def _parse_result(
     notes: _Notes,
 ) -> None:
     # Error fields are built only on an error: this loop runs once per result of the file.
-    regions: dict[str, list[Any]] = {}  # region id -> [start, end, text, labels, index of its first result]
+    regions: dict[str, tuple[Any, ...]] = {}  # region id -> (start, end, text, labels, index of its first result)
     pending_attrs: list[tuple[int, dict[str, Any]]] = []
     relations: list[tuple[int, dict[str, Any]]] = []
     for k, item in enumerate(result):
@@ -636,13 +636,16 @@ def _parse_result(
         if surface is not None:
             if type(surface) is not str and not isinstance(surface, str):
                 raise fail("must be a string", f"{base}.result[{k}].value.text")
-            if (
-                (type(start) is int and type(end) is int) or (isinstance(start, int) and isinstance(end, int))
-            ) and text[start:end] != surface:
-                s16, e16 = _utf16_to_code_points(text, start), _utf16_to_code_points(text, end)
-                if s16 is not None and e16 is not None and text[s16:e16] == surface:
-                    start, end = s16, e16
-                    notes.utf16 += 1
+            if (type(start) is int and type(end) is int) or (isinstance(start, int) and isinstance(end, int)):
+                if text[start:end] == surface:
+                    if start >= 0:
+                        surface = None  # checked here: the loader need not compare it again
+                else:
+                    s16, e16 = _utf16_to_code_points(text, start), _utf16_to_code_points(text, end)
+                    if s16 is not None and e16 is not None and text[s16:e16] == surface:
+                        start, end = s16, e16
+                        notes.utf16 += 1
+                        surface = None
         rid = item.get("id")
         if rid is None:
             rid = f"#result{k}"
@@ -652,11 +655,12 @@ def _parse_result(
             rid = str(rid)
         region = regions.get(rid)
         if region is None:
-            regions[rid] = [start, end, surface, list(labels), k]
+            regions[rid] = (start, end, surface, labels, k)
         else:  # the same region labelled by a second Labels control
             if (region[0], region[1]) != (start, end):
                 raise fail(f"region {rid!r} has different offsets in two results", f"{base}.result[{k}].value.start")
-            region[3].extend(label for label in labels if label not in region[3])
+            more = [label for label in labels if label not in region[3]]
+            regions[rid] = (start, end, region[2], region[3] + more, region[4])
 
     attrs: dict[str, dict[str, Any]] = {}
     for k, item in pending_attrs:
@@ -745,15 +749,9 @@ def import_labelstudio(
     report = ImportReport()
     notes = _Notes()
     total = path.stat().st_size
-    with project.transaction():
-        loader = RecordLoader(
-            project,
-            report,
-            path=str(path),
-            annotator=annotator,
-            default_annotator=default_annotator,
-            add_labels=add_labels,
-        )
+    with RecordLoader(
+        project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
+    ) as loader:
         for index, line, task, read in iter_tasks(path):
             loader.load(parse_task(task, index=index, path=str(path), line=line, notes=notes), line)
             if progress is not None:

@@ -10,7 +10,9 @@ nothing). Errors are InputError naming the field, e.g. ``spans[2].end``.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Any
 
 from annotator.core.errors import InputError, OffsetError
@@ -26,6 +28,9 @@ DEFAULT_IMPORT_ANNOTATOR = "imported"
 # million characters, so a 50 MB one-line file would freeze it for half a minute (and is more
 # likely a mistake than an article); longer texts should be split into documents first.
 MAX_DOCUMENT_CHARS = 2_000_000
+# Queued spans are written once there are this many (about fifty news articles): fewer calls,
+# while few enough objects stay alive for the garbage collector to stay cheap.
+FLUSH_SPANS = 1_000
 
 
 @dataclass(slots=True)
@@ -60,7 +65,12 @@ class Record:
 
 
 class RecordLoader:
-    """Stores records into ``project``; call inside ``project.transaction()``."""
+    """Stores records into ``project`` in one transaction: use it as a context manager.
+
+    ``with RecordLoader(project, report, path=...) as loader:`` opens the transaction; leaving the
+    block stores everything loaded, or nothing if it raised. The spans and relations of new
+    documents are queued and written in batches (:meth:`flush`).
+    """
 
     def __init__(
         self,
@@ -84,6 +94,25 @@ class RecordLoader:
         # Labels and annotator names already validated: the per-span checks are set lookups.
         self._checked_labels: set[str] = set()
         self._names: set[str] = set()
+        # Spans and relations of new documents, written a few thousand at a time (see flush).
+        self._spans: list[Span] = []
+        self._relations: list[tuple[Relation, Span, Span]] = []
+
+    def __enter__(self) -> RecordLoader:
+        self._transaction = ExitStack()
+        self._transaction.enter_context(self.project.transaction())
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if kind is None:
+            try:
+                self.flush()
+            except BaseException as failed:
+                self._transaction.__exit__(type(failed), failed, failed.__traceback__)  # roll back
+                raise
+        self._transaction.__exit__(kind, error, trace)  # commit, or roll back what raised
 
     def _error(self, message: str, line: int | None, field_name: str | None) -> InputError:
         return InputError(message, path=self.path, line=line, field=field_name)
@@ -109,7 +138,7 @@ class RecordLoader:
         return label
 
     def load(self, record: Record, line: int | None) -> int:
-        """Validate and store one record; returns the document id."""
+        """Validate one record and store it (new spans wait in a queue, see :meth:`flush`); returns the document id."""
         original = record.text
         length = len(original)
         if length > MAX_DOCUMENT_CHARS:
@@ -125,6 +154,7 @@ class RecordLoader:
         fixed = self.annotator
         default = self.default_annotator
         names = self._names
+        checked = self._checked_labels
         spans: list[Span] = []
         by_id: dict[str, Span] = {}
         repeated: RecordSpan | None = None
@@ -143,9 +173,9 @@ class RecordLoader:
                     f"{item.field}.text",
                 )
             label = item.label
-            if type(label) is not str or label not in self._checked_labels:
+            if type(label) is not str or label not in checked:
                 label = self._label(label, known, line, f"{item.field}.label", relation=False)
-                self._checked_labels.add(label)
+                checked.add(label)
             attrs = item.attrs
             if type(attrs) is not dict and not isinstance(attrs, dict):
                 raise self._error("attrs must be an object", line, f"{item.field}.attrs")
@@ -190,41 +220,81 @@ class RecordLoader:
             relations.append((Relation(0, 0, label, who), head, child))
 
         doc_id, is_new = self._document(record, norm.text, norm.style, original, line)
-        stored = {} if is_new else {(s.annotator, s.label, s.start, s.end): s.id for s in self.project.spans(doc_id)}
-        keys = [(span.annotator, span.label, span.start, span.end) for span in spans]
-        pending: dict[tuple[str, str, int, int], Span] = {}
-        skipped = 0
-        if not stored and len(set(keys)) == len(keys):  # the usual case: every span is new
-            new_spans = spans
+        if is_new:
+            self._pend(doc_id, spans, relations)
         else:
+            self._merge(doc_id, spans, relations)
+        return doc_id
+
+    def _pend(self, doc_id: int, spans: list[Span], relations: list[tuple[Relation, Span, Span]]) -> None:
+        """Queue a new document's spans and relations, each once (a record may repeat one)."""
+        keys = [(span.annotator, span.label, span.start, span.end) for span in spans]
+        if len(set(keys)) != len(keys):  # a repeated span is one span; relations follow the one kept
+            first: dict[tuple[str, str, int, int], Span] = {}
+            kept: dict[int, Span] = {}
             for key, span in zip(keys, spans, strict=True):
-                if key in pending or key in stored:
-                    skipped += 1
-                else:
-                    pending[key] = span
-            new_spans = list(pending.values())
-        if new_spans:
-            self.project.add_spans(doc_id, new_spans)
-            self.report.spans_added += len(new_spans)
-        if skipped:
-            self.report.spans_skipped += skipped
-            for key, span in zip(keys, spans, strict=True):  # a duplicate points at the span stored for its key
-                span.id = stored[key] if key in stored else pending[key].id
-        known_rel = (
-            set() if is_new else {(r.annotator, r.label, r.head, r.child) for r in self.project.relations(doc_id)}
-        )
+                kept[id(span)] = first.setdefault(key, span)
+            self.report.spans_skipped += len(spans) - len(first)
+            spans = list(first.values())
+            relations = [(r, kept[id(head)], kept[id(child)]) for r, head, child in relations]
+        for span in spans:
+            span.document_id = doc_id
+        self._spans.extend(spans)
+        self.report.spans_added += len(spans)
+        seen: set[tuple[str, str, int, int]] = set()
+        for relation, head, child in relations:
+            key = (relation.annotator, relation.label, id(head), id(child))
+            if key in seen:
+                self.report.relations_skipped += 1
+                continue
+            seen.add(key)
+            relation.document_id = doc_id
+            self._relations.append((relation, head, child))
+        self.report.relations_added += len(seen)
+        if len(self._spans) >= FLUSH_SPANS:
+            self.flush()
+
+    def _merge(self, doc_id: int, spans: list[Span], relations: list[tuple[Relation, Span, Span]]) -> None:
+        """Store a record's spans and relations into a document already there, skipping those it has."""
+        self.flush()  # the document may have come earlier in this import
+        stored = {(s.annotator, s.label, s.start, s.end): s for s in self.project.spans(doc_id)}
+        new_spans: list[Span] = []
+        kept: dict[int, Span] = {}
+        for span in spans:
+            key = (span.annotator, span.label, span.start, span.end)
+            same = stored.get(key)
+            if same is None:
+                stored[key] = same = span
+                new_spans.append(span)
+            kept[id(span)] = same
+        self.project.add_spans(doc_id, new_spans)
+        self.report.spans_added += len(new_spans)
+        self.report.spans_skipped += len(spans) - len(new_spans)
+        known = {(r.annotator, r.label, r.head, r.child) for r in self.project.relations(doc_id)}
         new_relations = []
         for relation, head, child in relations:
-            relation.head, relation.child = head.id or 0, child.id or 0
+            relation.head, relation.child = kept[id(head)].id or 0, kept[id(child)].id or 0
             key = (relation.annotator, relation.label, relation.head, relation.child)
-            if key in known_rel:
+            if key in known:
                 self.report.relations_skipped += 1
                 continue
             new_relations.append(relation)
-            known_rel.add(key)
+            known.add(key)
         self.project.add_relations(doc_id, new_relations)
         self.report.relations_added += len(new_relations)
-        return doc_id
+
+    def flush(self) -> None:
+        """Write the queued spans, then the relations between them (their ends get their ids)."""
+        if self._spans:
+            self.project.store_spans(self._spans)
+            self._spans = []
+        if self._relations:
+            relations = []
+            for relation, head, child in self._relations:
+                relation.head, relation.child = head.id or 0, child.id or 0
+                relations.append(relation)
+            self.project.store_relations(relations)
+            self._relations = []
 
     def _document(self, record: Record, text: str, newlines: str, original: str, line: int | None) -> tuple[int, bool]:
         """The id of the record's document (added now, or matched), and whether it is new."""

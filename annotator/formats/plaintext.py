@@ -173,8 +173,7 @@ def import_text(
     """Import plain text files and folders as documents, in one transaction."""
     files = collect_text_files(paths)
     report = ImportReport()
-    with project.transaction():
-        loader = RecordLoader(project, report, path="")
+    with RecordLoader(project, report, path="") as loader:
         for done, (file, ext_id) in enumerate(files, start=1):
             size = file.stat().st_size
             if size > 4 * MAX_DOCUMENT_CHARS:  # more characters than a document may hold, in any encoding

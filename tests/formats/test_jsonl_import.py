@@ -363,3 +363,92 @@ def test_a_relation_between_layers_is_kept_with_the_relation_annotator(tmp_path,
         assert relation.annotator == "omar"
         assert project.span(relation.head).label == "QUOTE"
         assert project.span(relation.child).label == "PER"
+
+
+def test_a_document_repeated_later_in_the_same_file_adds_only_what_is_new(tmp_path, new_db, write_jsonl) -> None:
+    # The first line's spans are still queued when the second line matches its document.
+    text = "قال بيسكوف إن روسيا مستعدة"
+    peskov, russia = [text.index("بيسكوف"), text.index("بيسكوف") + 6], [text.index("روسيا"), text.index("روسيا") + 5]
+    quote = [text.index("إن"), len(text)]
+    first = {
+        "id": "d",
+        "text": text,
+        "spans": [{"id": "p", "start": peskov[0], "end": peskov[1], "label": "PER"}],
+    }
+    second = {
+        "id": "d",
+        "text": text,
+        "spans": [
+            {"id": "p2", "start": peskov[0], "end": peskov[1], "label": "PER"},
+            {"id": "q", "start": quote[0], "end": quote[1], "label": "QUOTE"},
+            {"id": "r", "start": russia[0], "end": russia[1], "label": "GPE"},
+        ],
+        "relations": [{"head": "q", "child": "p2", "label": "SAID_BY"}],
+    }
+    with Project.open(new_db()) as project:
+        report = import_jsonl(project, write_jsonl(tmp_path / "twice.jsonl", [first, second, second]))
+        doc_id = project.document_ids()[0]
+        spans = {s.id: (s.label, text[s.start : s.end]) for s in project.spans(doc_id)}
+        relations = [(spans[r.head], spans[r.child], r.label) for r in project.relations(doc_id)]
+    assert (report.documents_added, report.documents_matched) == (1, 2)
+    assert (report.spans_added, report.spans_skipped) == (3, 4)
+    assert (report.relations_added, report.relations_skipped) == (1, 1)
+    assert sorted(spans.values()) == [("GPE", "روسيا"), ("PER", "بيسكوف"), ("QUOTE", text[quote[0] :])]
+    assert relations == [(("QUOTE", text[quote[0] :]), ("PER", "بيسكوف"), "SAID_BY")]
+
+
+def test_a_span_repeated_within_a_record_is_stored_once_and_keeps_its_relations(tmp_path, new_db, write_jsonl) -> None:
+    text = "قال بيسكوف إن الوضع هادئ"
+    who, said = [text.index("بيسكوف"), text.index("بيسكوف") + 6], [text.index("إن"), len(text)]
+    record = {
+        "id": "rep",
+        "text": text,
+        "spans": [
+            {"id": "a", "start": who[0], "end": who[1], "label": "PER"},
+            {"id": "b", "start": who[0], "end": who[1], "label": "PER"},
+            {"id": "q", "start": said[0], "end": said[1], "label": "QUOTE"},
+        ],
+        "relations": [
+            {"head": "q", "child": "b", "label": "SAID_BY"},
+            {"head": "q", "child": "a", "label": "SAID_BY"},
+        ],
+    }
+    with Project.open(new_db()) as project:
+        report = import_jsonl(project, write_jsonl(tmp_path / "rep.jsonl", [record]))
+        doc_id = project.document_ids()[0]
+        spans = {s.id: s for s in project.spans(doc_id)}
+        relations = project.relations(doc_id)
+    assert (report.spans_added, report.spans_skipped, report.relations_added, report.relations_skipped) == (2, 1, 1, 1)
+    assert len(relations) == 1
+    assert (spans[relations[0].head].label, spans[relations[0].child].label) == ("QUOTE", "PER")
+
+
+def test_queued_spans_are_written_in_batches_across_many_documents(tmp_path, new_db, write_jsonl, monkeypatch) -> None:
+    import annotator.formats.loader as loader_module
+
+    monkeypatch.setattr(loader_module, "FLUSH_SPANS", 3)  # a write every two documents
+    text = "قال بيسكوف إن روسيا مستعدة"
+    who, said = [text.index("بيسكوف"), text.index("بيسكوف") + 6], [text.index("إن"), len(text)]
+    records = [
+        {
+            "id": f"doc-{n}",
+            "text": text,
+            "spans": [
+                {"id": "p", "start": who[0], "end": who[1], "label": "PER"},
+                {"id": "q", "start": said[0], "end": said[1], "label": "QUOTE"},
+            ],
+            "relations": [{"head": "q", "child": "p", "label": "SAID_BY"}],
+        }
+        for n in range(7)
+    ]
+    with Project.open(new_db()) as project:
+        report = import_jsonl(project, write_jsonl(tmp_path / "many.jsonl", records))
+        linked = []
+        for doc_id in project.document_ids():
+            spans = {s.id: s for s in project.spans(doc_id)}
+            linked += [
+                (spans[r.head].label, spans[r.child].label, spans[r.head].document_id) for r in project.relations(doc_id)
+            ]
+        assert [d for *_, d in linked] == project.document_ids()
+    assert (report.documents_added, report.spans_added, report.relations_added) == (7, 14, 7)
+    assert {(h, c) for h, c, _ in linked} == {("QUOTE", "PER")}
