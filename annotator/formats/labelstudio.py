@@ -611,6 +611,22 @@ def _parse_result(
     pending_attrs: list[tuple[int, dict[str, Any]]] = []
     relations: list[tuple[int, dict[str, Any]]] = []
     for k, item in enumerate(result):
+        if type(item) is dict and item.get("type") == "labels" and type(value := item.get("value")) is dict:
+            # The usual region: integer offsets whose text matches, a list of labels, a string id seen once.
+            start, end, labels, rid = value.get("start"), value.get("end"), value.get("labels"), item.get("id")
+            if (
+                type(start) is int
+                and type(end) is int
+                and type(labels) is list
+                and labels
+                and type(rid) is str
+                and start >= 0
+                and rid not in regions
+                and text[start:end] == value.get("text")
+            ):
+                regions[rid] = (start, end, None, labels, k)  # the text is checked: the loader need not again
+                continue
+        # Anything else is read (and each problem named) step by step.
         if type(item) is not dict and not isinstance(item, dict):
             raise fail("a result must be an object", f"{base}.result[{k}]")
         rtype = item.get("type")
@@ -685,10 +701,14 @@ def _parse_result(
 
     spans = record.spans
     for rid, (start, end, surface, labels, k) in regions.items():
-        if len(labels) > 1:
-            notes.multi_label += 1
         where = f"{base}.result[{k}].value"
-        region_attrs = attrs.get(rid)
+        region_attrs = attrs.get(rid) if attrs else None
+        if len(labels) == 1:
+            spans.append(
+                RecordSpan(start, end, labels[0], surface, f"{j}:{rid}", layer, dict(region_attrs or {}), where)
+            )
+            continue
+        notes.multi_label += 1
         for n, label in enumerate(labels):
             spans.append(
                 RecordSpan(

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 BUSY_TIMEOUT_MS = 10_000
 
 
+ROWS_PER_INSERT = 100
 _stamp: tuple[int, str] = (-1, "")
 
 
@@ -690,9 +692,8 @@ class Project:
                     )
                 )
             try:
-                self.conn.executemany(
-                    'INSERT INTO spans (id, document_id, annotator_id, label, "start", "end", attrs, created, updated) '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._insert_rows(
+                    'INSERT INTO spans (id, document_id, annotator_id, label, "start", "end", attrs, created, updated)',
                     rows,
                 )
             except sqlite3.IntegrityError as exc:
@@ -728,14 +729,30 @@ class Project:
                 who = ids[name] if name in ids else self.annotator_id(name)
                 rows.append((rel.id, rel.document_id, who, rel.label, rel.head, rel.child, stamp))
             try:
-                self.conn.executemany(
-                    "INSERT INTO relations (id, document_id, annotator_id, label, head_id, child_id, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    rows,
+                self._insert_rows(
+                    "INSERT INTO relations (id, document_id, annotator_id, label, head_id, child_id, created)", rows
                 )
             except sqlite3.IntegrityError as exc:
                 raise AnnotatorError(f"cannot add relations: {exc}") from exc
         return relations
+
+    def _insert_rows(self, insert: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run ``insert`` (``INSERT INTO table (columns)``) for every row, up to a hundred rows per statement.
+
+        A statement per row (executemany) spends a third of a bulk import stepping statements and
+        updating the AUTOINCREMENT counter; a hundred rows of up to nine columns stay within the
+        999 parameters that older SQLite builds allow.
+        """
+        if not rows:
+            return
+        values = "(" + ", ".join("?" * len(rows[0])) + ")"
+        whole = len(rows) - len(rows) % ROWS_PER_INSERT
+        if whole:
+            sql = f"{insert} VALUES " + ", ".join([values] * ROWS_PER_INSERT)
+            for at in range(0, whole, ROWS_PER_INSERT):
+                self.conn.execute(sql, list(chain.from_iterable(rows[at : at + ROWS_PER_INSERT])))
+        if whole < len(rows):
+            self.conn.executemany(f"{insert} VALUES {values}", rows[whole:])
 
     def _touch_status(self, layers: Iterable[tuple[int | None, str]]) -> None:
         """A document a person starts annotating moves from new to in progress (``layers``: document, annotator)."""

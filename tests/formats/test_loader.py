@@ -46,10 +46,12 @@ def test_an_error_in_the_block_leaves_the_project_as_it_was(tmp_path) -> None:
 
 def test_a_failure_while_writing_the_last_batch_rolls_everything_back(tmp_path) -> None:
     with Project.create(tmp_path / "p.db") as project:
-        with pytest.raises(AnnotatorError, match="unknown label 'PER'"):
-            with RecordLoader(project, ImportReport(), path="f") as loader:
-                loader.load(_record("a"), 1)
-                # The label is gone before the queued spans are written: the database refuses them.
-                project.conn.execute("UPDATE span_labels SET name = 'PERSON' WHERE name = 'PER'")
+        with (
+            pytest.raises(AnnotatorError, match="unknown label 'PER'"),
+            RecordLoader(project, ImportReport(), path="f") as loader,
+        ):
+            loader.load(_record("a"), 1)
+            # The label is gone before the queued spans are written: the database refuses them.
+            project.conn.execute("UPDATE span_labels SET name = 'PERSON' WHERE name = 'PER'")
         assert project.document_ids() == []
         assert "PER" in project.scheme().span_label_names

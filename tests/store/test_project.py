@@ -43,8 +43,15 @@ def add_article(project: Project, ext_id: str = "doc-1", annotator: str = "amal"
     cue = project.add_span(doc_id, Span(*CUE, "CUE", annotator=annotator))
     said = project.add_relation(Relation(head=quote.id, child=per.id, label="SAID_BY", annotator=annotator))
     cue_of = project.add_relation(Relation(head=cue.id, child=quote.id, label="CUE_OF", annotator=annotator))
-    return {"doc": doc_id, "per": per.id, "quote": quote.id, "org": org.id, "cue": cue.id,
-            "said": said.id, "cue_of": cue_of.id}
+    return {
+        "doc": doc_id,
+        "per": per.id,
+        "quote": quote.id,
+        "org": org.id,
+        "cue": cue.id,
+        "said": said.id,
+        "cue_of": cue_of.id,
+    }
 
 
 def snapshot(project: Project) -> dict:
@@ -53,8 +60,10 @@ def snapshot(project: Project) -> dict:
     for doc in project.iter_documents():
         out[doc.ext_id] = {
             "doc": (doc.title, doc.text, doc.meta),
-            "spans": [(s.id, s.annotator, s.label, s.start, s.end, s.attrs, s.text_in(doc.text))
-                      for s in project.spans(doc.id)],
+            "spans": [
+                (s.id, s.annotator, s.label, s.start, s.end, s.attrs, s.text_in(doc.text))
+                for s in project.spans(doc.id)
+            ],
             "relations": [(r.id, r.annotator, r.label, r.head, r.child) for r in project.relations(doc.id)],
         }
     return out
@@ -178,15 +187,20 @@ def test_failing_statement_inside_a_transaction_leaves_nothing(project: Project)
         project.add_span(doc_id, Span(0, 2, "PER", annotator="amal"))
         project.add_document(Document(text="مكرر", ext_id="doc-1"))  # duplicate ext_id: fails
     assert (count(project, "documents"), count(project, "spans"), count(project, "relations")) == (
-        docs, spans, relations)
+        docs,
+        spans,
+        relations,
+    )
     assert project.find_document("doc-2") is None
 
 
 def test_failing_raw_sql_inside_a_transaction_rolls_back_everything(project: Project) -> None:
     with pytest.raises(sqlite3.IntegrityError), project.transaction():
         project.add_document(Document(text="نص", ext_id="doc-x"))
-        project.conn.execute("INSERT INTO spans (document_id, annotator_id, label, start, end, created, updated) "
-                             "VALUES (999, 999, 'PER', 0, 1, '', '')")
+        project.conn.execute(
+            "INSERT INTO spans (document_id, annotator_id, label, start, end, created, updated) "
+            "VALUES (999, 999, 'PER', 0, 1, '', '')"
+        )
     assert count(project, "documents") == 0
     assert count(project, "spans") == 0
     # The connection is usable again afterwards (no transaction left open).
@@ -280,6 +294,37 @@ def test_add_spans_is_all_or_nothing(project: Project) -> None:
     doc_id = project.add_document(Document(text=TEXT, ext_id="doc-1"))
     with pytest.raises(AnnotatorError):
         project.add_spans(doc_id, [Span(*PUTIN, "PER", annotator="amal"), Span(*QUOTE, "NOPE", annotator="amal")])
+    assert count(project, "spans") == 0
+
+
+def test_spans_of_many_documents_are_stored_in_one_call_with_their_documents(project: Project) -> None:
+    # 250 spans: two full hundred-row statements and a remainder; relations likewise.
+    docs = [project.add_document(Document(text=TEXT, ext_id=f"doc-{n}")) for n in range(5)]
+    spans = [
+        Span(*(PUTIN if n % 2 else KREMLIN), "PER" if n % 2 else "ORG", annotator=f"a{n % 3}", document_id=docs[n % 5])
+        for n in range(250)
+    ]
+    project.store_spans(spans)
+    relations = [
+        Relation(spans[n].id, spans[n + 1].id, "SAID_BY", "a0", document_id=spans[n].document_id)
+        for n in range(0, 210, 2)
+    ]
+    project.store_relations(relations)
+    assert len({s.id for s in spans}) == 250
+    for doc_id in docs:
+        stored = {(s.id, s.label, s.annotator, s.start) for s in project.spans(doc_id)}
+        assert stored == {(s.id, s.label, s.annotator, s.start) for s in spans if s.document_id == doc_id}
+        assert {r.id for r in project.relations(doc_id)} == {r.id for r in relations if r.document_id == doc_id}
+    assert count(project, "relations") == 105
+    assert project.status(docs[0], "a1") == "in_progress"
+
+
+def test_a_bad_span_in_a_hundred_row_statement_stores_none_of_them(project: Project) -> None:
+    doc_id = project.add_document(Document(text=TEXT, ext_id="doc-1"))
+    spans = [Span(*PUTIN, "PER", annotator="amal", document_id=doc_id) for _ in range(150)]
+    spans[42].label = "NOPE"
+    with pytest.raises(AnnotatorError, match="NOPE"):
+        project.store_spans(spans)
     assert count(project, "spans") == 0
 
 
@@ -416,7 +461,9 @@ def test_document_list_counts_spans_and_shows_status_per_annotator(project: Proj
     assert [(d.ext_id, d.span_count, d.status) for d in badr] == [("doc-1", 0, "new"), ("doc-2", 1, "in_progress")]
     everyone = project.document_list()
     assert [(d.span_count, d.length, d.title, d.review_state) for d in everyone] == [
-        (4, len(TEXT), "بيان الكرملين", "unreviewed"), (1, len("نص قصير"), "قصير", "unreviewed")]
+        (4, len(TEXT), "بيان الكرملين", "unreviewed"),
+        (1, len("نص قصير"), "قصير", "unreviewed"),
+    ]
     assert [d.span_count for d in project.document_list("nobody")] == [0, 0]
 
 
