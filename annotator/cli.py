@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 from click_default_group import DefaultGroup
@@ -137,6 +136,17 @@ def init(db: str, scheme: str | None, annotator: str | None) -> None:
     click.echo(f"Created {db} with labels {', '.join(labels)}")
 
 
+def _tag_columns(_ctx: click.Context, _param: click.Parameter, value: str | None) -> list[int] | None:
+    from annotator.formats.conll import parse_tag_columns
+
+    if value is None:
+        return None
+    try:
+        return parse_tag_columns(value)
+    except AnnotatorError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @cli.command("import")
 @click.argument("db", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
@@ -147,6 +157,13 @@ def init(db: str, scheme: str | None, annotator: str | None) -> None:
 @click.option(
     "--repair", is_flag=True, help="CoNLL: repair malformed lines (each repair is listed) instead of stopping."
 )
+@click.option(
+    "--tag-columns",
+    callback=_tag_columns,
+    metavar="COLUMNS",
+    help="CoNLL: the columns holding BIO tags, e.g. 4, -1 or 3,4 (1 is the token). Default: every column after "
+    "the token if all hold BIO tags, else the last (CoNLL-2003's POS and chunk columns are skipped).",
+)
 def import_(
     db: str,
     paths: tuple[str, ...],
@@ -155,37 +172,28 @@ def import_(
     encoding: str | None,
     add_labels: bool,
     repair: bool,
+    tag_columns: list[int] | None,
 ) -> None:
     """Import PATHS into DB, all in one transaction (format detected from each path, or --format).
 
     Formats: text files and folders, native JSONL, doccano JSONL, Label Studio JSON, brat folders,
     CoNLL. A bad record stops the import with its file, line and field; the project is unchanged.
     """
-    from annotator.formats.registry import IMPORTS, detect_import_format
-    from annotator.formats.report import ImportReport
+    from annotator.formats.registry import ImportOptions, import_paths
 
+    options = ImportOptions(
+        format=fmt,
+        annotator=annotator,
+        add_labels=add_labels,
+        repair=repair,
+        tag_columns=tag_columns,
+        encoding=encoding,
+    )
     project = _open(db)
-    total = ImportReport()
     try:
-        with project.transaction():
-            default_annotator = project.get_setting("annotator")
-            for raw in paths:
-                path = Path(raw)
-                kind = fmt if fmt != "auto" else detect_import_format(path)
-                importer = IMPORTS[kind].importer()
-                if kind == "text":
-                    report = importer(project, [path], encoding=encoding)
-                else:
-                    kwargs: dict[str, Any] = {
-                        "annotator": annotator,
-                        "default_annotator": default_annotator,
-                        "add_labels": add_labels,
-                    }
-                    if kind == "conll":
-                        kwargs["repair"] = repair
-                    report = importer(project, path, **kwargs)
-                click.echo(f"{path}: {kind}", err=True)
-                _add(total, report)
+        total = import_paths(
+            project, paths, options, read_as=lambda path, kind: click.echo(f"{path}: {kind}", err=True)
+        )
     except AnnotatorError as exc:
         project.close()
         click.echo(f"Error: {exc}", err=True)
@@ -195,12 +203,6 @@ def import_(
     for note in total.notes:
         click.echo(f"Note: {note}", err=True)
     click.echo(f"Imported: {total.summary()}")
-
-
-def _add(total: Any, report: Any) -> None:
-    for key, value in report.__dict__.items():
-        current = getattr(total, key)
-        setattr(total, key, current + value)
 
 
 @cli.command()

@@ -279,6 +279,30 @@ def test_import_format_option_overrides_the_file_extension(project_db, tmp_path,
         assert doc is not None and [s.label for s in project.spans(doc)] == ["PER"]
 
 
+CONLL_2003 = "-DOCSTART- -X- -X- O\n\nقال VBD B-VP O\nبوتين NNP B-NP B-PER\nنعم UH B-INTJ O\n"
+
+
+def test_conll_2003_columns_import_as_entities_or_as_the_tag_columns_chosen(project_db, tmp_path, runner) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(project_db), str(source)])
+    assert result.exit_code == 0, result.output
+    assert "tags from the last column (4) only" in result.stderr and "1 spans" in result.stdout
+    again = runner.invoke(cli, ["import", str(project_db), str(source), "--tag-columns", "3,4", "--add-labels"])
+    assert again.exit_code == 0, again.output
+    with Project.open(project_db) as project:
+        doc = project.find_document("eng-1")
+        assert doc is not None and sorted(s.label for s in project.spans(doc)) == ["INTJ", "NP", "PER", "VP"]
+
+
+def test_a_tag_column_option_that_cannot_be_is_a_usage_error(project_db, tmp_path, runner) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(project_db), str(source), "--tag-columns", "1"])
+    assert result.exit_code == 2
+    assert "column 1 cannot hold tags" in result.output
+
+
 @pytest.mark.parametrize("command", ["stats", "check", "export"])
 def test_commands_on_a_file_that_is_not_a_project_fail_clearly(tmp_path, runner, command) -> None:
     other = tmp_path / "other.sqlite"

@@ -16,8 +16,11 @@ nested in a quote stay there; column 2: the spans that overlapped something in c
 ``max_columns``; what still does not fit is counted in ``lost["overlapping spans dropped"]``.
 Every line of a file has the same number of columns.
 
-Import reads a token column and one or more tag columns (all of them become spans, so several
-columns give nested spans), ``-DOCSTART-`` lines between documents, and ``#`` comment lines:
+Import reads a token column and one or more tag columns (each becomes spans, so several columns
+give nested spans). Which columns hold tags: ``tag_columns`` (file columns, 1 = the token, -1 = the
+last), else every column after the token when they all hold BIO tags, else only the last column,
+as in CoNLL-2003 files (``token POS chunk NER``: part-of-speech tags are not BIO tags, and the
+chunk column, though BIO, is not annotation). It reads ``-DOCSTART-`` lines between documents, and ``#`` comment lines:
 ``# id = X`` names the document, ``# text = ...`` lines (joined by line breaks) give its text, and
 the tokens are then found in that text in order; otherwise the text is the tokens joined by single
 spaces, sentences joined by line breaks. The tokens are recorded in the document's meta so that an
@@ -32,7 +35,7 @@ import re
 import shutil
 import tempfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, pairwise
 from operator import add
@@ -72,6 +75,7 @@ DOCSTART_LINE = "-DOCSTART- -X- -X- O"
 SENTENCE_END = frozenset(".!?؟")
 CLOSERS = "»\"')]}”’›"
 LINE_BREAKS = ("\n", "\u2028", "\u2029", "\x85", "\v", "\f")
+CONLL_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".bioes")
 LOST_IDS = "document ids not written (tab or line break in the id)"
 
 _TAG = re.compile(r"O|[BIES]-\S.*")
@@ -308,13 +312,42 @@ def _dummy(n: int) -> list[Token]:
     return _DUMMY[:n]
 
 
+def parse_tag_columns(spec: str) -> list[int]:
+    """``"4"``, ``"-1"`` or ``"3,4"`` -> file column numbers (1 is the token; negative count from the end)."""
+    columns = []
+    for part in spec.replace(" ", "").split(","):
+        try:
+            number = int(part)
+        except ValueError:
+            raise AnnotatorError(
+                f"tag columns {spec!r}: give column numbers separated by commas, e.g. 4 or -1 or 3,4"
+            ) from None
+        if number in (0, 1):
+            raise AnnotatorError(
+                f"tag columns {spec!r}: column {number} cannot hold tags (1 is the token; -1 is the last column)"
+            )
+        columns.append(number)
+    return columns
+
+
 class _ConllReader:
-    def __init__(self, path: Path, loader: RecordLoader, report: ImportReport, *, repair: bool, add_labels: bool):
+    def __init__(
+        self,
+        path: Path,
+        loader: RecordLoader,
+        report: ImportReport,
+        *,
+        repair: bool,
+        add_labels: bool,
+        tag_columns: Sequence[int] | None = None,
+    ):
         self.path = path
         self.loader = loader
         self.report = report
         self.repair = repair
         self.add_labels = add_labels
+        self.tag_columns = list(tag_columns) if tag_columns else None  # as given: file columns, 1-based
+        self.tags: list[int] | None = None  # the fields read as tags (the token is field 0), once known
         self.columns: int | None = None  # of the first token line
         self.columns_line = 0
         self.rows: list[list[str]] = []  # the open sentence: [token, tag, ...] per line
@@ -371,8 +404,9 @@ class _ConllReader:
         if match is None:
             fields = _split(line)
             fits = len(fields) >= 2 and (self.columns is None or len(fields) == self.columns)
+            tags = fields[1:] if self.tags is None else [fields[i] for i in self.tags] if fits else []
             # a token line if it has the columns and tags of one, otherwise some other comment
-            return not (fits and all(_TAG.fullmatch(f.strip()) for f in fields[1:]))
+            return not (fits and all(_TAG.fullmatch(f.strip()) for f in tags))
         key, value = match.group(1), match.group(2)
         if value.startswith(" "):
             value = value[1:]
@@ -394,6 +428,8 @@ class _ConllReader:
             if len(fields) < 2:
                 raise self.error("a token line needs a token and at least one tag column", number, "columns")
             self.columns, self.columns_line = len(fields), number
+            if self.tag_columns is not None:
+                self.tags = self._chosen_fields(self.tag_columns)
         elif len(fields) != self.columns:
             found = len(fields)
             fields = fields[: self.columns] + ["O"] * (self.columns - found)
@@ -414,6 +450,43 @@ class _ConllReader:
     def problem(self, line: int, field_name: str, message: str, repair: str) -> None:
         self.problems.append(_Problem(line, field_name, message, repair))
 
+    def _chosen_fields(self, numbers: list[int]) -> list[int]:
+        """The fields of file columns ``numbers`` (1-based, negative from the end), checked against the file."""
+        columns = self.columns or 0
+        fields: list[int] = []
+        for number in numbers:
+            field_index = number - 1 if number > 0 else columns + number
+            if not 1 <= field_index < columns:
+                raise self.error(
+                    f"tag column {number} is not in the file: its token lines have {columns} columns "
+                    "(column 1 is the token)",
+                    self.columns_line,
+                    "columns",
+                )
+            if field_index not in fields:
+                fields.append(field_index)
+        return fields
+
+    def _detect_tag_fields(self, columns: list[tuple[str, ...]], lines: list[int]) -> list[int]:
+        """Every column after the token if all hold BIO tags, else only the last (CoNLL-2003's NER)."""
+        others = [
+            index
+            for index, values in enumerate(columns[1:], start=1)
+            if 2 * sum(1 for value in values if _TAG.fullmatch(value)) < len(values)
+        ]
+        last = len(columns) - 1
+        if not others or others == [last]:  # (a lone tag column with bad tags is still the tag column)
+            return list(range(1, len(columns)))
+        skipped = [index + 1 for index in range(1, last)]
+        self.report.notes.append(
+            f"{self.path}: line {lines[0]}: column{'s' if len(others) > 1 else ''} "
+            f"{', '.join(str(i + 1) for i in others)} do{'' if len(others) > 1 else 'es'} not hold BIO tags "
+            f"(part of speech?): read as CoNLL-2003, tags from the last column ({last + 1}) only, "
+            f"column{'s' if len(skipped) > 1 else ''} {', '.join(map(str, skipped))} ignored; "
+            "choose the tag columns with --tag-columns"
+        )
+        return [last]
+
     # sentences and documents ----------------------------------------------------------------
 
     def close_sentence(self) -> None:
@@ -422,7 +495,10 @@ class _ConllReader:
         document = self.document
         base = len(document.words)
         columns = list(zip(*rows, strict=True))  # the token column, then each tag column
-        for column, tags in enumerate(columns[1:], start=1):
+        if rows and self.tags is None:
+            self.tags = self._detect_tag_fields(columns, lines)
+        for column in self.tags if rows and self.tags else ():
+            tags = columns[column]
             if tags.count("O") == len(tags):
                 continue
             spans, found = bio_to_spans(_dummy(len(tags)), tags, repair=self.repair)
@@ -545,9 +621,14 @@ def import_conll(
     default_annotator: str | None = None,
     add_labels: bool = False,
     repair: bool = False,
+    tag_columns: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a CoNLL file (token and one or more BIO tag columns) in one transaction.
+
+    ``tag_columns`` names the file columns that hold tags (1 is the token, -1 the last column; see
+    :func:`parse_tag_columns`); by default every column after the token, or only the last one when
+    some column does not hold BIO tags (CoNLL-2003's POS and chunk columns), which the notes say.
 
     Spans go to ``annotator``'s layer, else ``default_annotator``'s (default "imported"). A bad line
     raises InputError (file, line, field) and leaves the project unchanged, unless ``repair``:
@@ -563,7 +644,7 @@ def import_conll(
     with RecordLoader(
         project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
     ) as loader:
-        reader = _ConllReader(path, loader, report, repair=repair, add_labels=add_labels)
+        reader = _ConllReader(path, loader, report, repair=repair, add_labels=add_labels, tag_columns=tag_columns)
         count = 0
         for number, done, line in _lines(path):
             reader.feed(number, line)
@@ -581,7 +662,14 @@ def import_conll(
 
 
 def looks_like_conll(path: str | Path, *, sample: int = 64 * 1024) -> bool:
-    """A cheap content check for format auto-detection: token lines with BIO tags in the last column."""
+    """A cheap content check for format auto-detection: token lines with BIO tags in the last column.
+
+    Every token line has the same number of columns; those between the token and the last may hold
+    anything (CoNLL-2003's part-of-speech and chunk tags). A file named ``.conll``, ``.bio`` or
+    ``.iob`` is CoNLL whatever it holds, so that its bad lines are reported rather than read as text.
+    """
+    if Path(path).suffix.lower() in CONLL_SUFFIXES and Path(path).is_file():
+        return True
     try:
         with open(path, "rb") as stream:
             head = stream.read(sample).decode("utf-8", errors="replace")
@@ -589,12 +677,14 @@ def looks_like_conll(path: str | Path, *, sample: int = 64 * 1024) -> bool:
         return False
     lines = head.split("\n")[:-1] if len(head) == sample else head.split("\n")
     seen = 0
+    columns = None
     for line in lines:
         line = line.rstrip("\r")
         if not line.strip() or line.startswith("#") or line.startswith(DOCSTART):
             continue
         fields = _split(line)
-        if len(fields) < 2 or not all(_TAG.fullmatch(f.strip()) for f in fields[1:]):
+        if len(fields) < 2 or len(fields) != (columns or len(fields)) or not _TAG.fullmatch(fields[-1].strip()):
             return False
+        columns = len(fields)
         seen += 1
     return seen > 0

@@ -7,12 +7,14 @@ start-up stays fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.formats.report import ImportReport
+from annotator.store.project import Project
 
 
 @dataclass(frozen=True)
@@ -151,3 +153,70 @@ def export_format(name: str) -> ExportFormat:
         return EXPORTS[name]
     except KeyError:
         raise AnnotatorError(f"unknown export format {name!r} (one of {', '.join(EXPORTS)})") from None
+
+
+# Progress steps per source for import_paths: each file's own progress is scaled into its share.
+STEPS_PER_SOURCE = 1000
+
+
+@dataclass
+class ImportOptions:
+    """What ``annotator import`` and the Import dialog let a person choose (see each importer)."""
+
+    format: str = "auto"  # or one of IMPORTS: the same for every path
+    annotator: str | None = None  # every span into this layer
+    add_labels: bool = False
+    repair: bool = False  # CoNLL
+    tag_columns: Sequence[int] | None = None  # CoNLL
+    encoding: str | None = None  # plain text
+
+
+def import_paths(
+    project: Project,
+    paths: Sequence[str | Path],
+    options: ImportOptions | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    read_as: Callable[[Path, str], None] | None = None,
+) -> ImportReport:
+    """Import every path (its format detected unless ``options.format`` is given) in one transaction.
+
+    Spans without a layer go to the project's annotator (setting "annotator"). ``read_as(path,
+    format)`` is called once each file is read; ``progress(done, total)`` runs over all of them.
+    Any error leaves the project as it was.
+    """
+    options = options or ImportOptions()
+    total = ImportReport()
+    count = len(paths)
+    with project.transaction():
+        default_annotator = project.get_setting("annotator")
+        for index, raw in enumerate(paths):
+            path = Path(raw)
+            kind = options.format if options.format != "auto" else detect_import_format(path)
+            importer = IMPORTS[kind].importer()
+            step = None
+            if progress is not None:
+
+                def step(done: int, of: int, base: int = index * STEPS_PER_SOURCE) -> None:
+                    part = STEPS_PER_SOURCE * done // of if of > 0 else STEPS_PER_SOURCE
+                    progress(base + min(part, STEPS_PER_SOURCE), count * STEPS_PER_SOURCE)
+
+            if kind == "text":
+                report = importer(project, [path], encoding=options.encoding, progress=step)
+            else:
+                kwargs: dict[str, Any] = {
+                    "annotator": options.annotator,
+                    "default_annotator": default_annotator,
+                    "add_labels": options.add_labels,
+                    "progress": step,
+                }
+                if kind == "conll":
+                    kwargs["repair"] = options.repair
+                    kwargs["tag_columns"] = options.tag_columns
+                report = importer(project, path, **kwargs)
+            total.add(report)
+            if read_as is not None:
+                read_as(path, kind)
+            if progress is not None:
+                progress((index + 1) * STEPS_PER_SOURCE, count * STEPS_PER_SOURCE)
+    return total

@@ -37,6 +37,11 @@ class ImportReport:
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    def add(self, other: ImportReport) -> None:
+        """Add another import's counts, labels and notes to these (several files, one transaction)."""
+        for key, value in other.__dict__.items():
+            setattr(self, key, getattr(self, key) + value)
+
 
 @dataclass
 class ExportReport:

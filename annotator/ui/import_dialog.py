@@ -4,7 +4,8 @@ Files and folders are listed with the format detected for each (from its extensi
 :func:`annotator.formats.registry.detect_import_format`); a format chosen in the list overrides
 detection for all of them. Options as on the command line: the annotator layer every imported
 span goes to (empty: the layer named in the file, else the project's annotator), adding unknown
-labels to the scheme, and repairing malformed CoNLL lines instead of stopping.
+labels to the scheme, and for CoNLL, repairing malformed lines instead of stopping and which
+columns hold the tags.
 
 The import runs in a :class:`~annotator.ui.progress.ProjectJob` (its own connection, in a worker
 thread) in one transaction: a bad record stops it with the file, line and field at fault, and
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -42,7 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.formats.registry import IMPORTS, detect_import_format
+from annotator.formats.conll import parse_tag_columns
+from annotator.formats.registry import IMPORTS, ImportOptions, detect_import_format, import_paths
 from annotator.formats.report import ImportReport
 from annotator.store.project import Project
 from annotator.ui.dialogs import message_box
@@ -54,7 +57,6 @@ if TYPE_CHECKING:
 
 AUTO = "auto"
 NOTHING_IMPORTED = QT_TRANSLATE_NOOP("import_dialog", "Nothing was imported: the project is unchanged.")
-STEPS_PER_SOURCE = 1000  # progress units per file or folder of the import
 FSI, PDI = "\u2068", "\u2069"  # bidi isolates: an Arabic file name keeps its own direction
 
 
@@ -66,52 +68,22 @@ def _plain(text: str = "") -> QLabel:
 
 @dataclass
 class ImportRequest:
-    """One import: sources, format ("auto": detect each), and the command line's options."""
+    """One import: sources and the command line's options (format "auto": detect each)."""
 
     sources: list[Path]
-    format: str = AUTO
-    annotator: str | None = None
-    add_labels: bool = False
-    repair: bool = False
+    options: ImportOptions = field(default_factory=ImportOptions)
     kinds: list[tuple[Path, str]] = field(default_factory=list)  # filled in by run()
 
     def run(self, project: Project, progress: Progress) -> ImportReport:
         """Import every source in one transaction (in the worker thread), as ``annotator import`` does."""
-        total = ImportReport()
         self.kinds = []
-        count = len(self.sources)
-        with project.transaction():
-            default_annotator = project.get_setting("annotator")
-            for index, path in enumerate(self.sources):
-                kind = self.format if self.format != AUTO else detect_import_format(path)
-                importer = IMPORTS[kind].importer()
-
-                def step(done: int, of: int, base: int = index * STEPS_PER_SOURCE) -> None:
-                    part = STEPS_PER_SOURCE * done // of if of > 0 else STEPS_PER_SOURCE
-                    progress(base + min(part, STEPS_PER_SOURCE), count * STEPS_PER_SOURCE)
-
-                if kind == "text":
-                    report = importer(project, [path], progress=step)
-                else:
-                    kwargs: dict[str, Any] = {
-                        "annotator": self.annotator,
-                        "default_annotator": default_annotator,
-                        "add_labels": self.add_labels,
-                        "progress": step,
-                    }
-                    if kind == "conll":
-                        kwargs["repair"] = self.repair
-                    report = importer(project, path, **kwargs)
-                self.kinds.append((path, kind))
-                add_report(total, report)
-                progress((index + 1) * STEPS_PER_SOURCE, count * STEPS_PER_SOURCE)
-        return total
-
-
-def add_report(total: ImportReport, report: ImportReport) -> None:
-    """Add one file's counts and notes to the total."""
-    for key, value in report.__dict__.items():
-        setattr(total, key, getattr(total, key) + value)
+        return import_paths(
+            project,
+            self.sources,
+            self.options,
+            progress=progress,
+            read_as=lambda path, kind: self.kinds.append((path, kind)),
+        )
 
 
 def report_text(report: ImportReport, kinds: list[tuple[Path, str]]) -> str:
@@ -184,6 +156,17 @@ class ImportDialog(QDialog):
         self.repair_check = QCheckBox(
             self.tr("CoNLL: repair malformed lines (each repair is listed) instead of stopping")
         )
+        self.tag_columns_edit = QLineEdit()
+        self.tag_columns_edit.setObjectName("tag_columns")
+        self.tag_columns_edit.setPlaceholderText(
+            self.tr("every column after the token if all hold BIO tags, else the last (e.g. 4, -1 or 3,4)")
+        )
+        self.tag_columns_edit.setToolTip(
+            self.tr(
+                "CoNLL: the columns that hold BIO tags; column 1 is the token, -1 the last column. "
+                "CoNLL-2003 files (token, part of speech, chunk, entity) need nothing here."
+            )
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -192,6 +175,8 @@ class ImportDialog(QDialog):
         form.addRow(_plain(self.tr("Annotator layer")), self.annotator_combo)
         form.addRow(_plain(""), self.add_labels_check)
         form.addRow(_plain(""), self.repair_check)
+        self.tag_columns_label = _plain(self.tr("CoNLL tag columns"))
+        form.addRow(self.tag_columns_label, self.tag_columns_edit)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
@@ -303,7 +288,10 @@ class ImportDialog(QDialog):
                 kind = chosen
                 item.setText(f"{FSI}{path}{PDI}    [{kind}]")
             kinds.append(kind)
-        self.repair_check.setEnabled("conll" in kinds or chosen == "conll")
+        conll = "conll" in kinds or chosen == "conll"
+        self.repair_check.setEnabled(conll)
+        self.tag_columns_edit.setEnabled(conll)
+        self.tag_columns_label.setEnabled(conll)
         self.run_button.setEnabled(self.state != "running" and bool(kinds))
 
     def build_request(self) -> ImportRequest:
@@ -314,13 +302,17 @@ class ImportDialog(QDialog):
         if missing:
             raise AnnotatorError(f"{missing[0]}: no such file or folder")
         name = " ".join(self.annotator_combo.currentText().split()) or None
-        return ImportRequest(
-            sources=sources,
+        tag_columns = None
+        if self.tag_columns_edit.isEnabled() and self.tag_columns_edit.text().strip():
+            tag_columns = parse_tag_columns(self.tag_columns_edit.text())
+        options = ImportOptions(
             format=self.format_combo.currentData(),
             annotator=name,
             add_labels=self.add_labels_check.isChecked(),
             repair=self.repair_check.isChecked() and self.repair_check.isEnabled(),
+            tag_columns=tag_columns,
         )
+        return ImportRequest(sources=sources, options=options)
 
     # -- running ----------------------------------------------------------------------------
 
@@ -376,6 +368,7 @@ class ImportDialog(QDialog):
         self.close_button.setEnabled(not running)
         if running:
             self.repair_check.setEnabled(False)
+            self.tag_columns_edit.setEnabled(False)
             self.run_button.setEnabled(False)
         else:
             self._update()

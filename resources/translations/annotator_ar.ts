@@ -869,132 +869,147 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="138"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="110"/>
         <source>Import documents and annotations</source>
         <translation>استيراد المستندات والتعليقات التوضيحية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="155"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="127"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="156"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="128"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="129"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="167"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="139"/>
         <source>Detect the format of each file (shown in the list)</source>
         <translation>اكتشف صيغة كل ملف (تظهر في القائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="150"/>
         <source>as in the file (else the project&apos;s annotator)</source>
         <translation>كما في الملف (وإلا فمعلِّق المشروع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="182"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="154"/>
         <source>Add unknown labels to the label scheme (instead of refusing the file)</source>
         <translation>أضف الوسوم غير المعروفة إلى مخطط الوسوم (بدلًا من رفض الملف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="185"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
         <source>CoNLL: repair malformed lines (each repair is listed) instead of stopping</source>
         <translation>CoNLL: أصلح الأسطر المعيبة (مع سرد كل إصلاح) بدلًا من التوقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="190"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="162"/>
+        <source>every column after the token if all hold BIO tags, else the last (e.g. 4, -1 or 3,4)</source>
+        <translation>كل عمود بعد الكلمة إن كانت كلها وسوم BIO، وإلا فالأخير (مثلًا 4 أو ⁦-1⁩ أو 3,4)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="166"/>
+        <source>CoNLL: the columns that hold BIO tags; column 1 is the token, -1 the last column. CoNLL-2003 files (token, part of speech, chunk, entity) need nothing here.</source>
+        <translation>CoNLL: الأعمدة التي تحمل وسوم BIO؛ العمود 1 هو الكلمة، و⁦-1⁩ هو العمود الأخير. ملفات CoNLL-2003 (الكلمة، قسم الكلام، المجموعة النحوية، الكيان) لا تحتاج شيئًا هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="173"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="191"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="174"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="175"/>
         <source>Annotator layer</source>
         <translation>طبقة المعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="199"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
+        <source>CoNLL tag columns</source>
+        <translation>أعمدة وسوم CoNLL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="184"/>
         <source>One transaction: if anything is wrong, nothing is imported.</source>
         <translation>معاملة واحدة: إن كان في شيء خطأ فلا يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="203"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
         <source>What was imported (or what is wrong) appears here.</source>
         <translation>يظهر هنا ما استُورد (أو ما فيه خطأ).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="207"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="209"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="194"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="211"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="268"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="253"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="271"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="256"/>
         <source>Annotations and text (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;All files (*)</source>
         <translation>تعليقات توضيحية ونصوص (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="280"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="265"/>
         <source>Import a folder (brat, or text files)</source>
         <translation>استيراد مجلد (brat، أو ملفات نصية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="300"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="285"/>
         <source>{FSI}{path}{PDI}    [{kind}, detected]</source>
         <translation>{FSI}{path}{PDI}    [{kind}، مكتشفة]</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="333"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="325"/>
         <source>This project is not saved in a file, so it cannot be imported into in the background.</source>
         <translation>هذا المشروع غير محفوظ في ملف، فلا يمكن الاستيراد إليه في الخلفية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="347"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="339"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="362"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="354"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="398"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="391"/>
         <source>Imported {count} document{value}.</source>
         <translation>استُورد {count} مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="415"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="408"/>
         <source>Cancelled. {nothing}</source>
         <translation>أُلغي. {nothing}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="421"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="414"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -2464,22 +2479,22 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>import_dialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="56"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="59"/>
         <source>Nothing was imported: the project is unchanged.</source>
         <translation>لم يُستورد شيء: المشروع لم يتغير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="118"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="90"/>
         <source>Imported: {summary}</source>
         <translation>استُورد: {summary}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="121"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="93"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="457"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="450"/>
         <source>Imported: {summary}{notes}</source>
         <translation>استُورد: {summary}{notes}</translation>
     </message>

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError, Cancelled, InputError
 from annotator.core.model import Document, Relation, Span
-from annotator.formats.conll import export_conll, import_conll, looks_like_conll
+from annotator.formats.conll import export_conll, import_conll, looks_like_conll, parse_tag_columns
+from annotator.formats.registry import detect_import_format
 from annotator.formats.selection import ExportOptions
 from annotator.formats.tokens import LOST_NO_TOKEN, LOST_OVERLAP, LOST_WIDENED
 from annotator.store.project import Project
@@ -548,6 +549,16 @@ def test_looks_like_conll(tmp_path) -> None:
     prose = tmp_path / "b.txt"
     prose.write_text("قال بوتين إن روسيا تريد ضمانات\n", encoding="utf-8")
     assert looks_like_conll(good) and not looks_like_conll(prose)
+    conll_2003 = tmp_path / "c.txt"
+    conll_2003.write_text(CONLL_2003, encoding="utf-8")
+    ragged = tmp_path / "d.txt"
+    ragged.write_text("قال O\nبوتين NNP B-PER\n", encoding="utf-8")
+    short_lines = tmp_path / "e.txt"
+    short_lines.write_text("عاجل\nقال بوتين O\n", encoding="utf-8")
+    assert looks_like_conll(conll_2003) and not looks_like_conll(ragged) and not looks_like_conll(short_lines)
+    named = tmp_path / "d.conll"  # by its name: its bad line is then reported, not read as text
+    named.write_text("قال O\nبوتين NNP B-PER\n", encoding="utf-8")
+    assert [detect_import_format(p) for p in (named, ragged, conll_2003, prose)] == ["conll", "text", "conll", "text"]
 
 
 TEXT_CHARS = st.sampled_from(
@@ -613,3 +624,70 @@ def test_documents_without_tokens(tmp_path, new_db) -> None:
         "line 1: document empty has no tokens and no # text; not imported",
         "line 4: document spaces has no tokens and no # text; not imported",
     ]
+
+
+# -- CoNLL-2003 files: token, part of speech, chunk and entity columns ----------------------------
+
+CONLL_2003 = (
+    "-DOCSTART- -X- -X- O\n\n"
+    "قال VBD B-VP O\n"
+    "فلاديمير NNP B-NP B-PER\n"
+    "بوتين NNP I-NP I-PER\n"
+    "إن IN B-SBAR O\n"
+    "روسيا NNP B-NP B-GPE\n"
+    "مستعدة JJ B-ADJP O\n"
+    ". . O O\n"
+)
+
+
+def test_a_conll_2003_file_takes_its_tags_from_the_entity_column_only(tmp_path, new_db) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    with Project.open(new_db()) as project:
+        report = import_conll(project, source)  # no --add-labels: chunk labels (NP, VP) would be refused
+        text = project.document(1).text
+        got = sorted((text[s.start : s.end], s.label) for s in project.spans(1))
+    assert text == "قال فلاديمير بوتين إن روسيا مستعدة ."
+    assert got == [("روسيا", "GPE"), ("فلاديمير بوتين", "PER")]
+    assert [note.split(": ", 1)[1] for note in report.notes] == [
+        "line 3: column 2 does not hold BIO tags (part of speech?): read as CoNLL-2003, tags from the last "
+        "column (4) only, columns 2, 3 ignored; choose the tag columns with --tag-columns"
+    ]
+
+
+def test_chosen_tag_columns_are_read_and_the_others_ignored(tmp_path, new_db) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    with Project.open(new_db()) as project:
+        report = import_conll(project, source, tag_columns=[3, -1], add_labels=True)
+        text = project.document(1).text
+        got = sorted((text[s.start : s.end], s.label) for s in project.spans(1))
+    assert ("فلاديمير بوتين", "NP") in got and ("فلاديمير بوتين", "PER") in got and ("قال", "VP") in got
+    assert len(got) == 7 and not [n for n in report.notes if "BIO tags" in n]  # 5 chunks, 2 entities
+
+
+def test_the_last_of_several_tag_columns_can_be_read_alone(tmp_path, new_db) -> None:
+    source = tmp_path / "nested.conll"
+    source.write_text("قال\tO\tO\nبوتين\tB-PER\tO\nنعم\tO\tB-QUOTE\n", encoding="utf-8")
+    with Project.open(new_db()) as project:
+        import_conll(project, source, tag_columns=[-1])
+        assert [s.label for s in project.spans(1)] == ["QUOTE"]
+
+
+@pytest.mark.parametrize("spec", ["1", "0", "x", "3,", "2-4"])
+def test_tag_columns_that_cannot_be_tags_are_refused(spec: str) -> None:
+    with pytest.raises(AnnotatorError, match="tag columns"):
+        parse_tag_columns(spec)
+    assert parse_tag_columns("4") == [4] and parse_tag_columns("3, -1") == [3, -1]
+
+
+def test_a_tag_column_the_file_does_not_have_names_the_first_token_line(tmp_path, new_db, counts) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    db = new_db()
+    before = counts(db)
+    with Project.open(db) as project, pytest.raises(InputError) as caught:
+        import_conll(project, source, tag_columns=[5])
+    assert (caught.value.line, caught.value.field) == (3, "columns")
+    assert "tag column 5 is not in the file: its token lines have 4 columns" in caught.value.message
+    assert counts(db) == before

@@ -143,6 +143,33 @@ def test_conll_repair_is_the_users_choice(qtbot, project_path: Path, tmp_path: P
         assert [s.label for s in window.document_view.spans] == ["PER"]
 
 
+def test_conll_tag_columns_are_the_users_choice(qtbot, project_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "eng.conll"
+    source.write_text(
+        "-DOCSTART- -X- -X- O\n\nقال VBD B-VP O\nبوتين NNP B-NP B-PER\nاليوم NN B-NP O\n", encoding="utf-8"
+    )
+    text = tmp_path / "note.txt"
+    text.write_text("خبر", encoding="utf-8")
+    with Project.open(project_path) as project:
+        window = show_window(qtbot, project, annotator="amal", prompt=False)
+        dialog = open_dialog(window)
+        dialog.add_sources([text])
+        assert not dialog.tag_columns_edit.isEnabled()  # only CoNLL files have tag columns
+        dialog.add_sources([source])
+        assert dialog.tag_columns_edit.isEnabled()
+        dialog.tag_columns_edit.setText("1")
+        assert not dialog.start() and "column 1 cannot hold tags" in dialog.error_box.text()
+        dialog.error_box.close()
+
+        dialog.tag_columns_edit.setText("3, 4")
+        dialog.add_labels_check.setChecked(True)
+        run(qtbot, dialog)
+        assert dialog.state == "succeeded", dialog.error
+        assert dialog.report.spans_added == 4  # two chunks of NP, one VP, one PER
+        window.select_document("eng-1")
+        assert sorted(s.label for s in window.document_view.spans) == ["NP", "NP", "PER", "VP"]
+
+
 def test_cancel_imports_nothing(qtbot, project_path: Path, tmp_path: Path) -> None:
     text = "قال فلاديمير بوتين إن لروسيا حقها. " * 4
     records = [
