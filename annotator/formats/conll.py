@@ -20,7 +20,10 @@ Import reads a token column and one or more tag columns (each becomes spans, so 
 give nested spans). Which columns hold tags: ``tag_columns`` (file columns, 1 = the token, -1 = the
 last), else every column after the token when they all hold BIO tags, else only the last column,
 as in CoNLL-2003 files (``token POS chunk NER``: part-of-speech tags are not BIO tags, and the
-chunk column, though BIO, is not annotation). It reads ``-DOCSTART-`` lines between documents, and ``#`` comment lines:
+chunk column, though BIO, is not annotation). Files whose lines list as many tags as the token has
+nesting levels, outermost first, leaving out the O of the levels below (Wojood's nested Arabic NER:
+``جامعة I-ORG B-ORG``), are read level by level. It reads ``-DOCSTART-`` lines between documents,
+and ``#`` comment lines:
 ``# id = X`` names the document, ``# text = ...`` lines (joined by line breaks) give its text, and
 the tokens are then found in that text in order; otherwise the text is the tokens joined by single
 spaces, sentences joined by line breaks. The tokens are recorded in the document's meta so that an
@@ -350,6 +353,9 @@ class _ConllReader:
         self.tags: list[int] | None = None  # the fields read as tags (the token is field 0), once known
         self.columns: int | None = None  # of the first token line
         self.columns_line = 0
+        # Lines list as many tags as the token has nesting levels, outermost first, and leave out the
+        # O of the levels below (Wojood's nested NER): each level is a tag column, padded with O.
+        self.levels = False
         self.rows: list[list[str]] = []  # the open sentence: [token, tag, ...] per line
         self.row_lines: list[int] = []
         self.problems: list[_Problem] = []  # of the open sentence
@@ -403,8 +409,8 @@ class _ConllReader:
         match = _COMMENT_KEY.fullmatch(line)
         if match is None:
             fields = _split(line)
-            fits = len(fields) >= 2 and (self.columns is None or len(fields) == self.columns)
-            tags = fields[1:] if self.tags is None else [fields[i] for i in self.tags] if fits else []
+            fits = len(fields) >= 2 and (self.columns is None or self.levels or len(fields) == self.columns)
+            tags = fields[1:] if self.tags is None or self.levels else [fields[i] for i in self.tags if i < len(fields)]
             # a token line if it has the columns and tags of one, otherwise some other comment
             return not (fits and all(_TAG.fullmatch(f.strip()) for f in tags))
         key, value = match.group(1), match.group(2)
@@ -430,6 +436,8 @@ class _ConllReader:
             self.columns, self.columns_line = len(fields), number
             if self.tag_columns is not None:
                 self.tags = self._chosen_fields(self.tag_columns)
+        elif len(fields) != self.columns and (self.levels or self._starts_levels(number, fields)):
+            pass
         elif len(fields) != self.columns:
             found = len(fields)
             fields = fields[: self.columns] + ["O"] * (self.columns - found)
@@ -449,6 +457,27 @@ class _ConllReader:
 
     def problem(self, line: int, field_name: str, message: str, repair: str) -> None:
         self.problems.append(_Problem(line, field_name, message, repair))
+
+    def _starts_levels(self, number: int, fields: list[str]) -> bool:
+        """Whether a line with another number of columns than the first shows nesting levels (see ``levels``).
+
+        It does if every column is read as tags, all its tags are BIO tags, and a line with more
+        tags than the first has no O among them (an O there is a malformed line, not a level).
+        """
+        columns = self.columns or 0
+        if self.tag_columns is not None or (self.tags is not None and self.tags != list(range(1, columns))):
+            return False
+        tags = fields[1:]
+        if not tags or not all(_TAG.fullmatch(tag) for tag in tags):
+            return False
+        if len(fields) > columns and "O" in tags:
+            return False
+        self.levels = True
+        self.report.notes.append(
+            f"{self.path}: line {number}: token lines list different numbers of tags: read as nesting levels "
+            "(the first tag of a line is the outermost span, missing levels are O), as in Wojood"
+        )
+        return True
 
     def _chosen_fields(self, numbers: list[int]) -> list[int]:
         """The fields of file columns ``numbers`` (1-based, negative from the end), checked against the file."""
@@ -494,10 +523,14 @@ class _ConllReader:
         lines, self.row_lines = self.row_lines, []
         document = self.document
         base = len(document.words)
+        if self.levels and rows:
+            width = max(map(len, rows))
+            rows = [row + ["O"] * (width - len(row)) if len(row) < width else row for row in rows]
         columns = list(zip(*rows, strict=True))  # the token column, then each tag column
         if rows and self.tags is None:
             self.tags = self._detect_tag_fields(columns, lines)
-        for column in self.tags if rows and self.tags else ():
+        fields = range(1, len(columns)) if self.levels else self.tags if rows and self.tags else ()
+        for column in fields:
             tags = columns[column]
             if tags.count("O") == len(tags):
                 continue
@@ -664,27 +697,34 @@ def import_conll(
 def looks_like_conll(path: str | Path, *, sample: int = 64 * 1024) -> bool:
     """A cheap content check for format auto-detection: token lines with BIO tags in the last column.
 
-    Every token line has the same number of columns; those between the token and the last may hold
-    anything (CoNLL-2003's part-of-speech and chunk tags). A file named ``.conll``, ``.bio`` or
+    Every token line has the same number of columns, and those between the token and the last may
+    hold anything (CoNLL-2003's part-of-speech and chunk tags); or every column after the token holds
+    tags, as many as the token's nesting levels (Wojood). A file named ``.conll``, ``.bio`` or
     ``.iob`` is CoNLL whatever it holds, so that its bad lines are reported rather than read as text.
     """
     if Path(path).suffix.lower() in CONLL_SUFFIXES and Path(path).is_file():
         return True
     try:
         with open(path, "rb") as stream:
-            head = stream.read(sample).decode("utf-8", errors="replace")
+            raw = stream.read(sample)
     except OSError:
         return False
-    lines = head.split("\n")[:-1] if len(head) == sample else head.split("\n")
+    lines = raw.decode("utf-8", errors="replace").split("\n")
+    if len(raw) == sample:  # the last line may be cut short
+        lines.pop()
     seen = 0
     columns = None
+    ragged, every_tag = False, True  # lines of several lengths: nesting levels if all are tags
     for line in lines:
         line = line.rstrip("\r")
         if not line.strip() or line.startswith("#") or line.startswith(DOCSTART):
             continue
         fields = _split(line)
-        if len(fields) < 2 or len(fields) != (columns or len(fields)) or not _TAG.fullmatch(fields[-1].strip()):
+        if len(fields) < 2 or not _TAG.fullmatch(fields[-1].strip()):
             return False
-        columns = len(fields)
+        if len(fields) != (columns or len(fields)):
+            ragged = True
+        every_tag &= all(_TAG.fullmatch(f.strip()) for f in fields[1:])
+        columns = columns or len(fields)
         seen += 1
-    return seen > 0
+    return seen > 0 and (every_tag or not ragged)

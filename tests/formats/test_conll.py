@@ -691,3 +691,49 @@ def test_a_tag_column_the_file_does_not_have_names_the_first_token_line(tmp_path
     assert (caught.value.line, caught.value.field) == (3, "columns")
     assert "tag column 5 is not in the file: its token lines have 4 columns" in caught.value.message
     assert counts(db) == before
+
+
+# -- nesting levels: each line lists its token's tags, outermost first (Wojood's nested NER) --------
+
+LEVELS = (
+    "حضر O\n"
+    "وفد B-ORG\n"
+    "جامعة I-ORG B-ORG\n"
+    "بيرزيت I-ORG I-ORG B-GPE\n"
+    "مؤتمر O\n"
+    "القاهرة B-EVENT B-GPE\n"
+    "للسلام I-EVENT\n"
+    ". O\n"
+)
+
+
+def test_lines_listing_their_tags_by_nesting_level_import_as_nested_spans(tmp_path, new_db) -> None:
+    source = tmp_path / "wojood.txt"
+    source.write_text(LEVELS, encoding="utf-8")
+    assert detect_import_format(source) == "conll"
+    with Project.open(new_db()) as project:
+        report = import_conll(project, source, add_labels=True)
+        text = project.document(1).text
+        got = sorted((text[s.start : s.end], s.label) for s in project.spans(1))
+        out = tmp_path / "out.conll"
+        export_conll(project, out)  # nested spans written to tag columns of their own
+    assert got == [
+        ("القاهرة", "GPE"),
+        ("القاهرة للسلام", "EVENT"),
+        ("بيرزيت", "GPE"),
+        ("جامعة بيرزيت", "ORG"),
+        ("وفد جامعة بيرزيت", "ORG"),
+    ]
+    assert any("read as nesting levels" in note and "line 3" in note for note in report.notes)
+    with Project.open(new_db()) as again:
+        import_conll(again, out, add_labels=True)
+        text = again.document(1).text
+        assert sorted((text[s.start : s.end], s.label) for s in again.spans(1)) == got
+
+
+def test_an_o_among_several_tags_is_a_malformed_line_not_a_level(tmp_path, new_db) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_text("حضر O\nوفد B-ORG O\n", encoding="utf-8")
+    with Project.open(new_db()) as project, pytest.raises(InputError) as caught:
+        import_conll(project, source)
+    assert (caught.value.line, caught.value.field) == (2, "columns")
