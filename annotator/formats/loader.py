@@ -94,7 +94,7 @@ class RecordLoader:
         # Labels and annotator names already validated: the per-span checks are set lookups.
         self._checked_labels: set[str] = set()
         self._names: set[str] = set()
-        # Spans and relations of new documents, written a few thousand at a time (see flush).
+        # Spans and relations of new documents, written about FLUSH_SPANS at a time (see flush).
         self._spans: list[Span] = []
         self._relations: list[tuple[Relation, Span, Span]] = []
 
