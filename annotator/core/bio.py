@@ -72,10 +72,14 @@ class BioProblem:
     message: str
 
 
+# BILOU (spaCy's older scheme) names BIOES's E and S "last" and "unit".
+_BILOU = {"L": "E", "U": "S"}
+
+
 def bio_to_spans(
     tokens: Sequence[Token], tags: Sequence[str], *, repair: bool = True
 ) -> tuple[list[tuple[int, int, str]], list[BioProblem]]:
-    """Spans (start, end, label) from BIO (or IOB1/BIOES-tolerant) tags over ``tokens``.
+    """Spans (start, end, label) from BIO (or IOB1/BIOES/BILOU-tolerant) tags over ``tokens``.
 
     An ``I-X`` that does not continue an ``X`` span is a problem; with ``repair`` it starts a new
     span (as most readers do), and the problem is still returned so it can be reported.
@@ -90,6 +94,7 @@ def bio_to_spans(
                 current = []
             continue
         prefix, _, label = tag.partition("-")
+        prefix = _BILOU.get(prefix, prefix)
         if not label or prefix not in ("B", "I", "E", "S"):
             problems.append(BioProblem(i, f"malformed tag {tag!r}"))
             if current:

@@ -81,7 +81,7 @@ LINE_BREAKS = ("\n", "\u2028", "\u2029", "\x85", "\v", "\f")
 CONLL_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".bioes")
 LOST_IDS = "document ids not written (tab or line break in the id)"
 
-_TAG = re.compile(r"O|[BIES]-\S.*")
+_TAG = re.compile(r"O|[BIESLU]-\S.*")  # BIO, BIOES and BILOU
 _FIELDS = regex.compile(r"\S+")  # the whitespace tokenizer's idea of whitespace, not str.split()'s
 _EDGE_SPACE = regex.compile(r"^\s+|\s+$")
 _COMMENT_KEY = re.compile(r"#\s*(newdoc id|id|text)\s*=(.*)", re.DOTALL)

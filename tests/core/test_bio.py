@@ -62,6 +62,16 @@ def test_bio_to_spans_reads_bio_and_bioes_and_keeps_adjacent_spans_apart() -> No
     assert not problems
 
 
+def test_bio_to_spans_reads_bilou_as_bioes() -> None:
+    tokens = [Token(i * 2, i * 2 + 1) for i in range(6)]
+    spans, problems = bio_to_spans(tokens, ["U-PER", "B-ORG", "I-ORG", "L-ORG", "O", "U-GPE"])
+    assert spans == [(0, 1, "PER"), (2, 7, "ORG"), (10, 11, "GPE")]
+    assert not problems
+    # L- ends its span: a following I- of the same label does not continue it
+    spans, problems = bio_to_spans(tokens[:3], ["B-ORG", "L-ORG", "I-ORG"])
+    assert spans == [(0, 3, "ORG"), (4, 5, "ORG")] and len(problems) == 1
+
+
 def test_bio_to_spans_reports_and_repairs() -> None:
     tokens = [Token(i, i + 1) for i in range(5)]
     tags = ["I-PER", "I-PER", "B-GPE", "I-ORG", "PER"]

@@ -737,3 +737,20 @@ def test_an_o_among_several_tags_is_a_malformed_line_not_a_level(tmp_path, new_d
     with Project.open(new_db()) as project, pytest.raises(InputError) as caught:
         import_conll(project, source)
     assert (caught.value.line, caught.value.field) == (2, "columns")
+
+
+def test_bilou_tags_import_like_bioes(tmp_path, new_db) -> None:
+    source = tmp_path / "bilou.conll"
+    source.write_text("قال\tO\nفلاديمير\tB-PER\nبوتين\tL-PER\nفي\tO\nموسكو\tU-GPE\n", encoding="utf-8")
+    assert looks_like_conll(source.with_suffix(".conll"))
+    plain = tmp_path / "bilou.txt"
+    plain.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert detect_import_format(plain) == "conll"
+    with Project.open(new_db()) as project:
+        import_conll(project, plain)
+        text = project.document(1).text
+        assert sorted((text[s.start : s.end], s.label) for s in project.spans(1)) == [
+            ("فلاديمير بوتين", "PER"),
+            ("موسكو", "GPE"),
+        ]
+
