@@ -164,6 +164,11 @@ def _tag_columns(_ctx: click.Context, _param: click.Parameter, value: str | None
     help="CoNLL: the columns holding BIO tags, e.g. 4, -1 or 3,4 (1 is the token). Default: every column after "
     "the token if all hold BIO tags, else the last (CoNLL-2003's POS and chunk columns are skipped).",
 )
+@click.option(
+    "--predictions",
+    is_flag=True,
+    help="Label Studio: import the tasks' predictions (a model's pre-annotations) as suggestions to accept or reject.",
+)
 def import_(
     db: str,
     paths: tuple[str, ...],
@@ -173,6 +178,7 @@ def import_(
     add_labels: bool,
     repair: bool,
     tag_columns: list[int] | None,
+    predictions: bool,
 ) -> None:
     """Import PATHS into DB, all in one transaction (format detected from each path, or --format).
 
@@ -187,6 +193,7 @@ def import_(
         add_labels=add_labels,
         repair=repair,
         tag_columns=tag_columns,
+        predictions=predictions,
         encoding=encoding,
     )
     project = _open(db)

@@ -295,6 +295,25 @@ def test_conll_2003_columns_import_as_entities_or_as_the_tag_columns_chosen(proj
         assert doc is not None and sorted(s.label for s in project.spans(doc)) == ["INTJ", "NP", "PER", "VP"]
 
 
+def test_label_studio_predictions_become_suggestions_with_the_option(project_db, tmp_path, runner) -> None:
+    text = "قال بيسكوف إن روسيا مستعدة"
+    region = {"start": 4, "end": 10, "text": "بيسكوف", "labels": ["PER"]}
+    task = {
+        "data": {"text": text, "doc_id": "pre"},
+        "annotations": [],
+        "predictions": [{"model_version": "m1", "result": [{"id": "p", "type": "labels", "value": region}]}],
+    }
+    source = tmp_path / "tasks.json"
+    source.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(project_db), str(source), "--predictions"])
+    assert result.exit_code == 0, result.output
+    assert "1 predictions imported as suggestions" in result.stderr
+    with Project.open(project_db) as project:
+        doc = project.find_document("pre")
+        assert doc is not None
+        assert [(s.annotator, s.label) for s in project.spans(doc)] == [("~suggest", "PER")]
+
+
 def test_a_tag_column_option_that_cannot_be_is_a_usage_error(project_db, tmp_path, runner) -> None:
     source = tmp_path / "eng.conll"
     source.write_text(CONLL_2003, encoding="utf-8")

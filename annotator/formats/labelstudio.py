@@ -27,7 +27,8 @@ Export (streamed: ``[``, one task per line, ``]``; written atomically)::
 
 Import reads an array of tasks (or one task object) as a stream. Each annotation becomes a layer
 named by ``annotator`` if given, else ``completed_by`` (an e-mail, or a user id as a string),
-else ``created_username``, else ``default_annotator``. Predictions, drafts, cancelled
+else ``created_username``, else ``default_annotator``. Predictions (a model's pre-annotations)
+are imported only when asked, into the suggestions layer, to be accepted or rejected. Drafts, cancelled
 annotations and results that are not text spans, relations or per-region attributes are counted
 in the report's notes. Offsets written as UTF-16 units (old Label Studio versions, on text with
 emoji) are detected by ``value.text`` and converted, with a note; any other mismatch is an error.
@@ -50,7 +51,7 @@ import orjson
 
 from annotator.core.errors import InputError
 from annotator.core.labels import AttributeDef, LabelScheme
-from annotator.core.model import GOLD, Relation, Span
+from annotator.core.model import GOLD, SUGGESTIONS, Relation, Span
 from annotator.core.text import content_hash
 from annotator.formats.atomic import atomic_output
 from annotator.formats.loader import Record, RecordLoader, RecordRelation, RecordSpan
@@ -381,6 +382,7 @@ def labelstudio_config(scheme: LabelScheme, options: ExportOptions | None = None
 # -- import -------------------------------------------------------------------------------
 
 _CHUNK = 1 << 20
+MODEL_ATTR = "~model"  # the model_version of a prediction imported as a suggestion (dropped on accept)
 
 
 def iter_tasks(path: Path) -> Iterator[tuple[int, int, Any, int]]:
@@ -478,6 +480,7 @@ def iter_tasks(path: Path) -> Iterator[tuple[int, int, Any, int]]:
 @dataclass
 class _Notes:
     predictions: int = 0
+    predictions_imported: int = 0
     drafts: int = 0
     cancelled: int = 0
     utf16: int = 0
@@ -490,7 +493,15 @@ class _Notes:
     def lines(self, path: Path) -> list[str]:
         out = []
         if self.predictions:
-            out.append(f"{path}: {self.predictions} predictions ignored (only annotations are imported)")
+            out.append(
+                f"{path}: {self.predictions} predictions ignored (only annotations are imported; "
+                "--predictions imports them as suggestions)"
+            )
+        if self.predictions_imported:
+            out.append(
+                f"{path}: {self.predictions_imported} predictions imported as suggestions "
+                f"(layer {SUGGESTIONS}: accept or reject them in the Suggestions panel)"
+            )
         if self.drafts:
             out.append(f"{path}: {self.drafts} drafts ignored (only submitted annotations are imported)")
         if self.cancelled:
@@ -539,8 +550,12 @@ def _utf16_to_code_points(text: str, offset: int) -> int | None:
     return len(text) if units == offset else None
 
 
-def parse_task(task: Any, *, index: int, path: str, line: int, notes: _Notes) -> Record:
-    """One Label Studio task -> a Record (spans and relations of every annotation, by layer)."""
+def parse_task(task: Any, *, index: int, path: str, line: int, notes: _Notes, predictions: bool = False) -> Record:
+    """One Label Studio task -> a Record (spans and relations of every annotation, by layer).
+
+    With ``predictions``, the task's predictions (a model's pre-annotations) go to the suggestions
+    layer, each span marked with its ``~model`` version, to be accepted or rejected.
+    """
     where = f"tasks[{index}]"
 
     def fail(message: str, field_name: str | None = None) -> InputError:
@@ -571,8 +586,9 @@ def parse_task(task: Any, *, index: int, path: str, line: int, notes: _Notes) ->
         if key not in ("text", "doc_id", "title"):
             meta.setdefault(key, value)
 
-    predictions = task.get("predictions") or []
-    notes.predictions += len(predictions) if isinstance(predictions, list) else 1
+    predicted = task.get("predictions") or []
+    if not predictions:
+        notes.predictions += len(predicted) if isinstance(predicted, list) else 1
     drafts = task.get("drafts") or []
     notes.drafts += len(drafts) if isinstance(drafts, list) else 1
 
@@ -582,24 +598,45 @@ def parse_task(task: Any, *, index: int, path: str, line: int, notes: _Notes) ->
         annotations = []
     if not isinstance(annotations, list):
         raise fail("must be a list", f"{where}.annotations")
-    for j, annotation in enumerate(annotations):
-        base = f"{where}.annotations[{j}]"
-        if not isinstance(annotation, dict):
-            raise fail("an annotation must be an object", base)
+    for j, base, annotation, result in _results(annotations, f"{where}.annotations", "an annotation", fail):
         if annotation.get("was_cancelled"):
             notes.cancelled += 1
             continue
-        result = annotation.get("result")
-        if not isinstance(result, list):
-            raise fail("missing or not a list", f"{base}.result")
         _parse_result(result, text, j, base, _layer_name(annotation), record, fail, notes)
+    if predictions and "data" in task:
+        if not isinstance(predicted, list):
+            raise fail("must be a list", f"{where}.predictions")
+        for j, base, prediction, result in _results(predicted, f"{where}.predictions", "a prediction", fail):
+            first = len(record.spans)
+            _parse_result(result, text, f"p{j}", base, SUGGESTIONS, record, fail, notes)
+            model = prediction.get("model_version")
+            for span in record.spans[first:]:
+                span.attrs = {**span.attrs, MODEL_ATTR: str(model) if model not in (None, "") else "unknown"}
+            notes.predictions_imported += 1
     return record
+
+
+def _results(
+    items: list[Any], where: str, what: str, fail: Any
+) -> Iterator[tuple[int, str, dict[str, Any], list[Any]]]:
+    """(index, field path, item, its result list) of each annotation or prediction of a task.
+
+    A cancelled annotation's result is not checked (it is skipped).
+    """
+    for j, item in enumerate(items):
+        base = f"{where}[{j}]"
+        if not isinstance(item, dict):
+            raise fail(f"{what} must be an object", base)
+        result = item.get("result")
+        if not isinstance(result, list) and not item.get("was_cancelled"):
+            raise fail("missing or not a list", f"{base}.result")
+        yield j, base, item, result
 
 
 def _parse_result(
     result: list[Any],
     text: str,
-    j: int,
+    j: int | str,
     base: str,
     layer: str | None,
     record: Record,
@@ -758,9 +795,12 @@ def import_labelstudio(
     annotator: str | None = None,
     default_annotator: str | None = None,
     add_labels: bool = False,
+    predictions: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
     """Import a Label Studio JSON export (or pre-annotated tasks) in one transaction.
+
+    ``predictions``: also import each task's predictions, as suggestions (see :func:`parse_task`).
 
     Raises InputError (file, line of the task, field) and leaves the project unchanged on any bad
     task. See the module docstring for how annotations become layers.
@@ -773,7 +813,8 @@ def import_labelstudio(
         project, report, path=str(path), annotator=annotator, default_annotator=default_annotator, add_labels=add_labels
     ) as loader:
         for index, line, task, read in iter_tasks(path):
-            loader.load(parse_task(task, index=index, path=str(path), line=line, notes=notes), line)
+            record = parse_task(task, index=index, path=str(path), line=line, notes=notes, predictions=predictions)
+            loader.load(record, line)
             if progress is not None:
                 progress(min(read, total), total)
     report.notes.extend(notes.lines(path))

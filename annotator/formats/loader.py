@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.core.errors import InputError, OffsetError
 from annotator.core.labels import RelationLabel, SpanLabel
-from annotator.core.model import Document, Relation, Span, check_offsets
+from annotator.core.model import SUGGESTIONS, Document, Relation, Span, check_offsets
 from annotator.core.offsets import normalise_newlines
 from annotator.core.text import first_line_title
 from annotator.formats.report import ImportReport
@@ -66,6 +66,9 @@ class Record:
 
 class RecordLoader:
     """Stores records into ``project`` in one transaction: use it as a context manager.
+
+    Spans go to the layer ``annotator`` if given, else the record's, else ``default_annotator``;
+    spans of the suggestions layer (a model's predictions) stay suggestions.
 
     ``with RecordLoader(project, report, path=...) as loader:`` opens the transaction; leaving the
     block stores everything loaded, or nothing if it raised. The spans and relations of new
@@ -179,7 +182,7 @@ class RecordLoader:
             attrs = item.attrs
             if type(attrs) is not dict and not isinstance(attrs, dict):
                 raise self._error("attrs must be an object", line, f"{item.field}.attrs")
-            who = fixed or item.annotator or default
+            who = item.annotator if item.annotator == SUGGESTIONS else fixed or item.annotator or default
             if type(who) is not str or who not in names:
                 if not isinstance(who, str) or not who.strip():
                     raise self._error(
@@ -216,7 +219,7 @@ class RecordLoader:
                     f"relation child {rel.child!r} is not a span id of this record", line, f"{rel.field}.child"
                 )
             label = self._label(rel.label, self.relation_labels, line, f"{rel.field}.label", relation=True)
-            who = self.annotator or rel.annotator or head.annotator
+            who = rel.annotator if rel.annotator == SUGGESTIONS else self.annotator or rel.annotator or head.annotator
             relations.append((Relation(0, 0, label, who), head, child))
 
         doc_id, is_new = self._document(record, norm.text, norm.style, original, line)

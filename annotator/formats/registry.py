@@ -168,6 +168,7 @@ class ImportOptions:
     add_labels: bool = False
     repair: bool = False  # CoNLL
     tag_columns: Sequence[int] | None = None  # CoNLL
+    predictions: bool = False  # Label Studio: predictions become suggestions
     encoding: str | None = None  # plain text
 
 
@@ -213,6 +214,8 @@ def import_paths(
                 if kind == "conll":
                     kwargs["repair"] = options.repair
                     kwargs["tag_columns"] = options.tag_columns
+                elif kind == "labelstudio":
+                    kwargs["predictions"] = options.predictions
                 report = importer(project, path, **kwargs)
             total.add(report)
             if read_as is not None:

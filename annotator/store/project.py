@@ -25,7 +25,7 @@ import sqlite_utils
 
 from annotator.core.errors import AnnotatorError, OffsetError, SchemaVersionError
 from annotator.core.labels import AttributeDef, LabelScheme, RelationLabel, SpanLabel
-from annotator.core.model import DOCUMENT_STATUSES, Document, Relation, Span, check_offsets
+from annotator.core.model import DOCUMENT_STATUSES, SUGGESTIONS, Document, Relation, Span, check_offsets
 from annotator.core.text import content_hash
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -698,7 +698,8 @@ class Project:
                 )
             except sqlite3.IntegrityError as exc:
                 raise self._integrity_error(exc, self._first_bad_span(spans) or spans[0]) from exc
-            self._touch_status({(s.document_id, s.annotator) for s in spans})
+            # (suggestions are no one's work: their layer has no status)
+            self._touch_status({(s.document_id, s.annotator) for s in spans if s.annotator != SUGGESTIONS})
         return spans
 
     def _first_bad_span(self, spans: list[Span]) -> Span | None:

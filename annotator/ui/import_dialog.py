@@ -4,8 +4,8 @@ Files and folders are listed with the format detected for each (from its extensi
 :func:`annotator.formats.registry.detect_import_format`); a format chosen in the list overrides
 detection for all of them. Options as on the command line: the annotator layer every imported
 span goes to (empty: the layer named in the file, else the project's annotator), adding unknown
-labels to the scheme, and for CoNLL, repairing malformed lines instead of stopping and which
-columns hold the tags.
+labels to the scheme, for CoNLL repairing malformed lines instead of stopping and which columns
+hold the tags, and for Label Studio importing predictions as suggestions.
 
 The import runs in a :class:`~annotator.ui.progress.ProjectJob` (its own connection, in a worker
 thread) in one transaction: a bad record stops it with the file, line and field at fault, and
@@ -156,6 +156,9 @@ class ImportDialog(QDialog):
         self.repair_check = QCheckBox(
             self.tr("CoNLL: repair malformed lines (each repair is listed) instead of stopping")
         )
+        self.predictions_check = QCheckBox(
+            self.tr("Label Studio: import predictions (a model's pre-annotations) as suggestions to accept or reject")
+        )
         self.tag_columns_edit = QLineEdit()
         self.tag_columns_edit.setObjectName("tag_columns")
         self.tag_columns_edit.setPlaceholderText(
@@ -175,6 +178,7 @@ class ImportDialog(QDialog):
         form.addRow(_plain(self.tr("Annotator layer")), self.annotator_combo)
         form.addRow(_plain(""), self.add_labels_check)
         form.addRow(_plain(""), self.repair_check)
+        form.addRow(_plain(""), self.predictions_check)
         self.tag_columns_label = _plain(self.tr("CoNLL tag columns"))
         form.addRow(self.tag_columns_label, self.tag_columns_edit)
 
@@ -289,6 +293,7 @@ class ImportDialog(QDialog):
                 item.setText(f"{FSI}{path}{PDI}    [{kind}]")
             kinds.append(kind)
         conll = "conll" in kinds or chosen == "conll"
+        self.predictions_check.setEnabled("labelstudio" in kinds or chosen == "labelstudio")
         self.repair_check.setEnabled(conll)
         self.tag_columns_edit.setEnabled(conll)
         self.tag_columns_label.setEnabled(conll)
@@ -311,6 +316,7 @@ class ImportDialog(QDialog):
             add_labels=self.add_labels_check.isChecked(),
             repair=self.repair_check.isChecked() and self.repair_check.isEnabled(),
             tag_columns=tag_columns,
+            predictions=self.predictions_check.isChecked() and self.predictions_check.isEnabled(),
         )
         return ImportRequest(sources=sources, options=options)
 
@@ -368,6 +374,7 @@ class ImportDialog(QDialog):
         self.close_button.setEnabled(not running)
         if running:
             self.repair_check.setEnabled(False)
+            self.predictions_check.setEnabled(False)
             self.tag_columns_edit.setEnabled(False)
             self.run_button.setEnabled(False)
         else:

@@ -909,107 +909,112 @@ The undo history no longer matches the project and was cleared.</source>
         <translation>CoNLL: أصلح الأسطر المعيبة (مع سرد كل إصلاح) بدلًا من التوقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="162"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="160"/>
+        <source>Label Studio: import predictions (a model&apos;s pre-annotations) as suggestions to accept or reject</source>
+        <translation>Label Studio: استورد التنبؤات (تعليقات النموذج المسبقة) اقتراحاتٍ تُقبَل أو تُرفَض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="165"/>
         <source>every column after the token if all hold BIO tags, else the last (e.g. 4, -1 or 3,4)</source>
         <translation>كل عمود بعد الكلمة إن كانت كلها وسوم BIO، وإلا فالأخير (مثلًا 4 أو ⁦-1⁩ أو 3,4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="166"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="169"/>
         <source>CoNLL: the columns that hold BIO tags; column 1 is the token, -1 the last column. CoNLL-2003 files (token, part of speech, chunk, entity) need nothing here.</source>
         <translation>CoNLL: الأعمدة التي تحمل وسوم BIO؛ العمود 1 هو الكلمة، و⁦-1⁩ هو العمود الأخير. ملفات CoNLL-2003 (الكلمة، قسم الكلام، المجموعة النحوية، الكيان) لا تحتاج شيئًا هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="173"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="176"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="174"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="177"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="175"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
         <source>Annotator layer</source>
         <translation>طبقة المعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="182"/>
         <source>CoNLL tag columns</source>
         <translation>أعمدة وسوم CoNLL</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="184"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
         <source>One transaction: if anything is wrong, nothing is imported.</source>
         <translation>معاملة واحدة: إن كان في شيء خطأ فلا يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
         <source>What was imported (or what is wrong) appears here.</source>
         <translation>يظهر هنا ما استُورد (أو ما فيه خطأ).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="194"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="198"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="200"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="253"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="257"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="256"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="260"/>
         <source>Annotations and text (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;All files (*)</source>
         <translation>تعليقات توضيحية ونصوص (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="265"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="269"/>
         <source>Import a folder (brat, or text files)</source>
         <translation>استيراد مجلد (brat، أو ملفات نصية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="285"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="289"/>
         <source>{FSI}{path}{PDI}    [{kind}, detected]</source>
         <translation>{FSI}{path}{PDI}    [{kind}، مكتشفة]</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="325"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="331"/>
         <source>This project is not saved in a file, so it cannot be imported into in the background.</source>
         <translation>هذا المشروع غير محفوظ في ملف، فلا يمكن الاستيراد إليه في الخلفية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="339"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="345"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="354"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="360"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="391"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="398"/>
         <source>Imported {count} document{value}.</source>
         <translation>استُورد {count} مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="408"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="415"/>
         <source>Cancelled. {nothing}</source>
         <translation>أُلغي. {nothing}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="414"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="421"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
@@ -2494,7 +2499,7 @@ The undo history no longer matches the project and was cleared.</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="450"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="457"/>
         <source>Imported: {summary}{notes}</source>
         <translation>استُورد: {summary}{notes}</translation>
     </message>

@@ -522,3 +522,60 @@ def test_label_studio_files_are_recognised(tmp_path) -> None:
     other.write_text('[{"text": "x", "spans": []}]', encoding="utf-8")
     assert looks_like_labelstudio(out)
     assert not looks_like_labelstudio(other) and not looks_like_labelstudio(config_path(out))
+
+
+def _predicted_task() -> dict[str, Any]:
+    text = "قال بيسكوف إن روسيا مستعدة"
+    peskov, quote = (4, 10), (11, len(text))
+
+    def region(rid: str, span: tuple[int, int], label: str) -> dict[str, Any]:
+        value = {"start": span[0], "end": span[1], "text": text[span[0] : span[1]], "labels": [label]}
+        return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+
+    return {
+        "data": {"text": text, "doc_id": "pre-1"},
+        "annotations": [{"completed_by": 7, "result": [region("a1", peskov, "PER")]}],
+        "predictions": [
+            {
+                "model_version": "ner-2026-11",
+                "score": 0.9,
+                "result": [
+                    region("p1", peskov, "PER"),
+                    region("p2", quote, "QUOTE"),
+                    {"type": "relation", "from_id": "p2", "to_id": "p1", "direction": "right", "labels": ["SAID_BY"]},
+                ],
+            }
+        ],
+    }
+
+
+def test_predictions_are_imported_as_suggestions_only_when_asked(tmp_path) -> None:
+    from annotator.assist.suggest import SUGGESTION_LAYER, accept, suggestion_groups
+
+    path = tmp_path / "pre.json"
+    path.write_text(json.dumps([_predicted_task()], ensure_ascii=False), encoding="utf-8")
+    db = make_project(tmp_path / "p.db", [])
+    with Project.open(db) as project:
+        plain = import_labelstudio(project, path)
+        assert any("1 predictions ignored" in note and "--predictions" in note for note in plain.notes)
+        assert project.spans(project.find_document("pre-1") or 0, SUGGESTION_LAYER) == []
+    db2 = make_project(tmp_path / "p2.db", [])
+    with Project.open(db2) as project:
+        report = import_labelstudio(project, path, annotator="amal", predictions=True)
+        doc = project.find_document("pre-1") or 0
+        suggested = project.spans(doc, SUGGESTION_LAYER)
+        assert sorted((s.label, s.attrs) for s in suggested) == [
+            ("PER", {"~model": "ner-2026-11"}),
+            ("QUOTE", {"~model": "ner-2026-11"}),
+        ]
+        (relation,) = project.relations(doc, SUGGESTION_LAYER)
+        assert relation.label == "SAID_BY"
+        assert [s.label for s in project.spans(doc, "amal")] == ["PER"]  # --annotator moves the annotation only
+        assert set(project.document_statuses(doc)) == {"amal"}  # the suggestions layer has no status
+        assert any("1 predictions imported as suggestions" in note for note in report.notes)
+        (group,) = suggestion_groups(project, doc)  # the quote, with its predicted speaker
+        assert group.kind == "quote" and group.speaker is not None
+        accept(project, [group.span.id], "amal")
+        quote = next(s for s in project.spans(doc, "amal") if s.label == "QUOTE")
+        assert quote.attrs == {}  # the bookkeeping ~model attribute stays behind
+        assert project.spans(doc, SUGGESTION_LAYER) == []  # the quote and its speaker were accepted together

@@ -170,6 +170,29 @@ def test_conll_tag_columns_are_the_users_choice(qtbot, project_path: Path, tmp_p
         assert sorted(s.label for s in window.document_view.spans) == ["NP", "NP", "PER", "VP"]
 
 
+def test_label_studio_predictions_are_the_users_choice(qtbot, project_path: Path, tmp_path: Path) -> None:
+    region = {"start": 4, "end": 10, "text": "بيسكوف", "labels": ["PER"]}
+    task = {
+        "data": {"text": "قال بيسكوف إن روسيا مستعدة", "doc_id": "pre"},
+        "annotations": [],
+        "predictions": [{"model_version": "m1", "result": [{"id": "p", "type": "labels", "value": region}]}],
+    }
+    source = tmp_path / "tasks.json"
+    source.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    with Project.open(project_path) as project:
+        window = show_window(qtbot, project, annotator="amal", prompt=False)
+        dialog = open_dialog(window)
+        dialog.add_sources([source])
+        assert dialog.predictions_check.isEnabled() and not dialog.tag_columns_edit.isEnabled()
+        dialog.predictions_check.setChecked(True)
+        run(qtbot, dialog)
+        assert dialog.state == "succeeded", dialog.error
+        assert "1 predictions imported as suggestions" in dialog.report_view.toPlainText()
+        window.select_document("pre")
+        doc = window.current_document()
+        assert [(s.annotator, s.label) for s in project.spans(doc.id)] == [("~suggest", "PER")]
+
+
 def test_cancel_imports_nothing(qtbot, project_path: Path, tmp_path: Path) -> None:
     text = "قال فلاديمير بوتين إن لروسيا حقها. " * 4
     records = [
