@@ -400,7 +400,7 @@ def _suggest_document(
 class Group:
     """One row of the suggestions list: a quote with its cue and speaker, or an entity."""
 
-    kind: str  # "quote", "entity" or "other"
+    kind: str  # "quote", "entity" or "other" (a cue or speaker left alone)
     span: Span
     cue: Span | None = None
     speaker: Span | None = None
@@ -435,7 +435,9 @@ def suggestion_groups(project: Project, doc_id: int) -> list[Group]:
         covered.update(group.ids)
         groups.append(group)
     for span in spans.values():
-        if span.attrs.get(ORIGIN) == "entity":
+        origin = span.attrs.get(ORIGIN)
+        # No origin: imported (a model's predictions); outside a quote group such a span is an entity row.
+        if origin == "entity" or (origin is None and span.id not in covered):
             groups.append(Group("entity", span))
         elif span.id not in covered:
             groups.append(Group("other", span))

@@ -542,6 +542,7 @@ def _predicted_task() -> dict[str, Any]:
                 "result": [
                     region("p1", peskov, "PER"),
                     region("p2", quote, "QUOTE"),
+                    region("p3", (14, 19), "GPE"),
                     {"type": "relation", "from_id": "p2", "to_id": "p1", "direction": "right", "labels": ["SAID_BY"]},
                 ],
             }
@@ -565,6 +566,7 @@ def test_predictions_are_imported_as_suggestions_only_when_asked(tmp_path) -> No
         doc = project.find_document("pre-1") or 0
         suggested = project.spans(doc, SUGGESTION_LAYER)
         assert sorted((s.label, s.attrs) for s in suggested) == [
+            ("GPE", {"~model": "ner-2026-11"}),
             ("PER", {"~model": "ner-2026-11"}),
             ("QUOTE", {"~model": "ner-2026-11"}),
         ]
@@ -573,9 +575,11 @@ def test_predictions_are_imported_as_suggestions_only_when_asked(tmp_path) -> No
         assert [s.label for s in project.spans(doc, "amal")] == ["PER"]  # --annotator moves the annotation only
         assert set(project.document_statuses(doc)) == {"amal"}  # the suggestions layer has no status
         assert any("1 predictions imported as suggestions" in note for note in report.notes)
-        (group,) = suggestion_groups(project, doc)  # the quote, with its predicted speaker
-        assert group.kind == "quote" and group.speaker is not None
-        accept(project, [group.span.id], "amal")
+        groups = suggestion_groups(project, doc)
+        assert [(g.kind, g.span.label) for g in groups] == [("quote", "QUOTE"), ("entity", "GPE")]  # speaker once
+        assert groups[0].speaker is not None
+        accept(project, [groups[0].span.id], "amal")
         quote = next(s for s in project.spans(doc, "amal") if s.label == "QUOTE")
         assert quote.attrs == {}  # the bookkeeping ~model attribute stays behind
-        assert project.spans(doc, SUGGESTION_LAYER) == []  # the quote and its speaker were accepted together
+        # the quote and its speaker were accepted together; the entity is still to decide
+        assert [s.label for s in project.spans(doc, SUGGESTION_LAYER)] == ["GPE"]
