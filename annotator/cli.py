@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -35,6 +37,31 @@ def _open(db: str):  # -> Project
         return Project.open(db)
     except AnnotatorError as exc:
         _fail(exc)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while long work runs, when stderr is a terminal (else no callback)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=1000, label=label, file=sys.stderr, show_eta=True) as bar:
+        shown = 0
+
+        def update(done: int, total: int) -> None:
+            nonlocal shown
+            target = 1000 * done // total if total > 0 else 1000
+            if target > shown:
+                bar.update(target - shown)
+                shown = target
+
+        yield update
+
+
+def _cancelled(what: str) -> None:
+    """Ctrl+C: say what was left as it was, and exit 130 (as shells do for SIGINT)."""
+    click.echo(f"\nCancelled: {what}", err=True)
+    sys.exit(130)
 
 
 def _shaper(shape: bool | None):
@@ -197,16 +224,24 @@ def import_(
         encoding=encoding,
     )
     project = _open(db)
+    read: list[str] = []
     try:
-        total = import_paths(
-            project, paths, options, read_as=lambda path, kind: click.echo(f"{path}: {kind}", err=True)
-        )
+        with _progress("Importing") as progress:
+            total = import_paths(
+                project, paths, options, progress=progress, read_as=lambda path, kind: read.append(f"{path}: {kind}")
+            )
     except AnnotatorError as exc:
         project.close()
+        if read:
+            click.echo("\n".join(read), err=True)
         click.echo(f"Error: {exc}", err=True)
         click.echo("Nothing was imported: the project is unchanged.", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        project.close()
+        _cancelled("nothing was imported: the project is unchanged.")
     project.close()
+    click.echo("\n".join(read), err=True)
     for note in total.notes:
         click.echo(f"Note: {note}", err=True)
     click.echo(f"Imported: {total.summary()}")
@@ -268,10 +303,14 @@ def export(
         )
         exporter = export_format(fmt).exporter()
         kwargs = {"max_columns": max_columns} if fmt == "conll" else {}
-        report = exporter(project, output, options, **kwargs)
+        with _progress("Exporting") as progress:
+            report = exporter(project, output, options, progress, **kwargs)
     except (AnnotatorError, OSError) as exc:
         project.close()
         _fail(exc)
+    except KeyboardInterrupt:
+        project.close()
+        _cancelled(f"nothing was written to {output}.")
     project.close()
     write_summary(report, output)
     click.echo(report.summary())
@@ -403,17 +442,22 @@ def agreement(
 
     project = _open(db)
     try:
-        report = agreement_report(
-            project,
-            annotators=_split_list(annotators),
-            labels=_split_list(labels),
-            documents=_split_list(documents),
-            min_status="done" if done_only else "in_progress",
-            per_document=per_document or not as_json,
-        )
+        with _progress("Comparing") as progress:
+            report = agreement_report(
+                project,
+                annotators=_split_list(annotators),
+                labels=_split_list(labels),
+                documents=_split_list(documents),
+                min_status="done" if done_only else "in_progress",
+                per_document=per_document or not as_json,
+                progress=progress,
+            )
     except AnnotatorError as exc:
         project.close()
         _fail(exc)
+    except KeyboardInterrupt:
+        project.close()
+        _cancelled("no figures.")
     project.close()
     if as_json:
         click.echo(json.dumps(report.to_dict(per_document=per_document), ensure_ascii=False, indent=2))
