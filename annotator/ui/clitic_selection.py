@@ -28,18 +28,17 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from annotator.core.arabic import Stem, is_word_char, normalise_key, readings, word_keys
 from annotator.core.model import Span
 from annotator.ui.hit_list import FSI, PDI, quoted
+from annotator.ui.settings import CLITIC_MODES
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
-MODES = ("off", "offer", "apply")
+MODES = CLITIC_MODES
 MODE_TEXT = {
     "off": QT_TRANSLATE_NOOP("clitic_selection", "Off"),
     "offer": QT_TRANSLATE_NOOP("clitic_selection", "Offer the stem"),
     "apply": QT_TRANSLATE_NOOP("clitic_selection", "Tag the stem"),
 }
-SETTING = "annotate/clitic_mode"
-DEFAULT_MODE = "offer"
 
 
 def first_word(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -82,13 +81,10 @@ class CliticSelection(QObject):
     # -- the setting ------------------------------------------------------------------------
 
     def mode(self) -> str:
-        value = self.window.settings._get(SETTING)
-        return value if value in MODES else DEFAULT_MODE
+        return self.window.settings.clitic_mode()
 
     def set_mode(self, mode: str) -> None:
-        if mode not in MODES:
-            raise ValueError(f"unknown clitic mode {mode!r} (one of {', '.join(MODES)})")
-        self.window.settings._set(SETTING, mode)
+        self.window.settings.set_clitic_mode(mode)
         for action in getattr(self.window, "clitic_mode_actions", {}).values():
             action.setChecked(action.data() == mode)
         if mode == "off":

@@ -18,6 +18,7 @@ ORGANISATION = "annotator"
 APPLICATION = "annotator"
 MAX_RECENT = 10
 LANGUAGE_CHOICES = ("system", "en", "ar")
+CLITIC_MODES = ("off", "offer", "apply")  # see clitic_selection.py
 
 
 class AppSettings:
@@ -90,6 +91,16 @@ class AppSettings:
         if language not in LANGUAGE_CHOICES:
             raise ValueError(f"unknown language {language!r} (one of {', '.join(LANGUAGE_CHOICES)})")
         self._set("view/language", language)
+
+    def clitic_mode(self) -> str:
+        """What selecting a clitic-attached word does: "off", "offer" (the default) or "apply"."""
+        value = self._get("annotate/clitic_mode")
+        return value if value in CLITIC_MODES else "offer"
+
+    def set_clitic_mode(self, mode: str) -> None:
+        if mode not in CLITIC_MODES:
+            raise ValueError(f"unknown clitic mode {mode!r} (one of {', '.join(CLITIC_MODES)})")
+        self._set("annotate/clitic_mode", mode)
 
     def geometry(self) -> QByteArray | None:
         value = self._get("window/geometry")

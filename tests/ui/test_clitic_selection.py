@@ -140,3 +140,18 @@ def test_use_stem_action_on_a_stored_span(window: MainWindow) -> None:
     assert surface(window, window.selected_span()) == "روسيا"
     window.use_stem_action.trigger()  # already a stem: nothing to do
     assert surface(window, window.selected_span()) == "روسيا"
+
+
+def test_the_clitic_mode_is_kept_in_the_settings_file(tmp_path) -> None:
+    from annotator.ui.settings import AppSettings
+
+    path = tmp_path / "settings.ini"
+    settings = AppSettings.at(path)
+    assert settings.clitic_mode() == "offer"  # the default
+    settings.set_clitic_mode("apply")
+    settings.sync()
+    assert AppSettings.at(path).clitic_mode() == "apply"
+    with pytest.raises(ValueError, match="unknown clitic mode"):
+        settings.set_clitic_mode("always")
+    settings._set("annotate/clitic_mode", "garbage")  # a hand-edited file
+    assert settings.clitic_mode() == "offer"
