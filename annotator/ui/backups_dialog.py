@@ -3,7 +3,7 @@ dialog (File > Restore backup…).
 
 :class:`BackupKeeper` backs the window's project up with :mod:`annotator.store.backups` when it is
 opened (unless nothing changed since the newest backup) and then every ``every_minutes`` while
-something changed, keeping the newest ``keep``. It is on when the window keeps the user's
+something changed, keeping the newest ``keep``; the timed ones are written on a thread of their own. It is on when the window keeps the user's
 settings (the application) and off for windows with in-memory settings (tests, screenshots),
 unless told otherwise. A failed backup is said in the status bar; it never stops the work.
 
@@ -16,6 +16,7 @@ plain text.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ class BackupKeeper(QObject):
     """Backs up the window's project on opening and every ``every_minutes`` (if it changed)."""
 
     made = Signal(object)  # the BackupInfo of each backup written
+    _background_done = Signal(object, object, object, str)  # (path, mark, BackupInfo or None, error text)
 
     def __init__(
         self,
@@ -77,6 +79,9 @@ class BackupKeeper(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, int(every_minutes * 60_000)))
         self.timer.timeout.connect(self.on_timer)
+        self.worker: threading.Thread | None = None  # the timed backup being written, if any
+        self.last_worker_thread: int | None = None  # the thread that wrote the last timed backup
+        self._background_done.connect(self._finish_background, Qt.ConnectionType.QueuedConnection)
 
     def set_interval(self, minutes: float) -> None:
         self.timer.setInterval(max(1, int(minutes * 60_000)))
@@ -108,13 +113,44 @@ class BackupKeeper(QObject):
             return None
 
     def on_timer(self) -> None:
-        if self.project is None or self._fingerprint() == self._mark:
+        if self.project is None or self.project.path is None or self._fingerprint() == self._mark:
             return  # nothing changed since the last backup: keep the older ones
-        self.backup_now("timer")
+        if self.worker is not None and self.worker.is_alive():
+            return  # the previous one is still being written
+        # Written on a thread of its own, with its own read-only connection (WAL: the window keeps
+        # writing meanwhile): copying a large project would otherwise stop the window for a moment.
+        path, mark, keep = Path(self.project.path), self._fingerprint(), self.keep
+        self.worker = threading.Thread(target=self._write_in_background, args=(path, mark, keep), name="backup")
+        self.worker.start()  # not a daemon: a backup being written is finished before the program ends
+
+    def _write_in_background(self, path: Path, mark: tuple[int, int] | None, keep: int) -> None:
+        self.last_worker_thread = threading.get_ident()
+        try:
+            info = make_backup(path, reason="timer", keep=keep)
+        except AnnotatorError as exc:
+            self._background_done.emit(path, mark, None, str(exc))
+        else:
+            self._background_done.emit(path, mark, info, "")
+
+    def _finish_background(self, path: Path, mark: tuple[int, int] | None, info: BackupInfo | None, error: str) -> None:
+        if self.project is None or self.project.path is None or Path(self.project.path) != path:
+            return  # the window has opened another project since
+        if info is None:
+            log.warning("backup failed: %s", error)
+            self.main_window.say(self.tr("Backup failed: {exc}").format(exc=error))
+            return
+        self._mark = mark  # what was backed up: later changes make the next one
+        self.made.emit(info)
+
+    def wait(self) -> None:
+        """Let a timed backup being written finish (before the project file is replaced or closed)."""
+        if self.worker is not None:
+            self.worker.join()
 
     def backup_now(self, reason: str = "manual") -> BackupInfo | None:
         if self.project is None or self.project.path is None:
             return None
+        self.wait()  # one backup at a time
         try:
             info = make_backup(self.project, reason=reason, keep=self.keep)
         except AnnotatorError as exc:
@@ -264,6 +300,8 @@ def restore_into_window(window: MainWindow, info: BackupInfo | str) -> bool:
     path = Path(project.path)
     backup = info.path if isinstance(info, BackupInfo) else Path(info)
     keeper = getattr(window, "backup_keeper", None)
+    if keeper is not None:
+        keeper.wait()  # a timed backup still reading the project finishes first
     try:
         safety = restore_backup(path, backup, keep=keeper.keep if keeper is not None else DEFAULT_KEEP)
         reopened = Project.open(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -185,6 +186,27 @@ def test_the_application_backs_up_on_open_and_on_the_timer_only_after_changes(qt
     keeper.timer.stop()
     window.project.close()
     FIGURES["backups_made"] += 4
+
+
+def test_timed_backups_are_written_off_the_window_thread_while_work_goes_on(qtbot, db: Path) -> None:
+    settings = AppSettings.at(db.with_name("settings.ini"))
+    window = show_window(qtbot, Project.open(db), annotator="amal", settings=settings)
+    keeper = window.backup_keeper
+    keeper.timer.stop()
+    doc = window.current_document().id
+    assert window.editor.add_span(doc, Span(0, 2, "PER", "amal"))
+    with qtbot.waitSignal(keeper.made, timeout=5000) as made:
+        keeper.on_timer()
+        assert window.editor.add_span(doc, Span(3, 5, "PER", "amal"))  # the window writes meanwhile
+    assert keeper.last_worker_thread not in (None, threading.get_ident())
+    assert made.args[0].reason == "timer" and check_backup(made.args[0].path).spans >= 6 + 1
+    # The change made while it was written is newer than the backup: the next tick backs it up too.
+    with qtbot.waitSignal(keeper.made, timeout=5000):
+        keeper.on_timer()
+    assert check_backup(list_backups(db)[0].path).spans == 6 + 2
+    keeper.wait()
+    window.project.close()
+    FIGURES["backups_made"] += 2
 
 
 def test_windows_without_user_settings_make_no_backups(qtbot, db: Path) -> None:
