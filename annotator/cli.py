@@ -366,6 +366,49 @@ def check(db: str) -> None:
     click.echo(f"ok: integrity check passed, {spans} spans within their documents")
 
 
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.option("--keep", type=click.IntRange(min=1), default=10, show_default=True, help="Rolling backups to keep.")
+@click.option("--list", "list_only", is_flag=True, help="List the backups (newest first) instead of making one.")
+def backup(db: str, keep: int, list_only: bool) -> None:
+    """Back DB up into DB.backups/ (a consistent copy, also while it is being written), as the GUI does."""
+    from annotator.store.backups import check_backup, list_backups, make_backup
+
+    project = _open(db)
+    project.close()  # (opened to refuse a file that is not a project)
+    if list_only:
+        for info in list_backups(db):
+            try:
+                held = check_backup(info.path)
+                what = f"{held.documents} documents, {held.spans} spans, {held.relations} relations"
+            except AnnotatorError:
+                what = "unreadable"
+            click.echo(f"{info.path}\t{info.describe()}\t{what}")
+        return
+    try:
+        info = make_backup(db, reason="manual", keep=keep)
+    except AnnotatorError as exc:
+        _fail(exc)
+    click.echo(f"Backed up to {info.path}")
+
+
+@cli.command()
+@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(exists=True, dir_okay=False))
+def restore(db: str, backup_file: str) -> None:
+    """Replace DB with BACKUP (one of ``annotator backup DB --list``); DB as it was is backed up first."""
+    from annotator.store.backups import restore_backup
+
+    try:
+        safety = restore_backup(db, backup_file)
+        _open(db).close()  # a backup of an older schema is migrated now
+    except AnnotatorError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        click.echo("Nothing was restored: the project is unchanged.", err=True)
+        sys.exit(1)
+    click.echo(f"Restored {backup_file} into {db}; the project as it was is in {safety.path}")
+
+
 def _split_list(value: str | None) -> list[str] | None:
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 

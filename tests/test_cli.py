@@ -347,3 +347,30 @@ def test_gui_rejects_a_bad_window_size_before_starting_qt(tmp_path, runner) -> N
     result = runner.invoke(cli, ["gui", str(tmp_path / "x.db"), "--size", "big"])
     assert result.exit_code == 2
     assert "WxH" in result.output
+
+
+def test_backup_list_and_restore_from_the_command_line(project_db, tmp_path, runner) -> None:
+    made = runner.invoke(cli, ["backup", str(project_db)])
+    assert made.exit_code == 0, made.output
+    backup = Path(made.stdout.strip().removeprefix("Backed up to "))
+    assert backup.is_file()
+    listed = runner.invoke(cli, ["backup", str(project_db), "--list"])
+    assert listed.stdout.startswith(f"{backup}\t") and "3 documents" in listed.stdout
+    text = tmp_path / "later.txt"
+    text.write_text("خبر لاحق", encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(project_db), str(text)]).exit_code == 0
+    restored = runner.invoke(cli, ["restore", str(project_db), str(backup)])
+    assert restored.exit_code == 0, restored.output
+    assert "before-restore" in restored.stdout
+    with Project.open(project_db) as project:
+        assert len(project.document_ids()) == 3  # the import after the backup is undone
+
+
+def test_restoring_something_that_is_not_a_backup_changes_nothing(project_db, tmp_path, runner) -> None:
+    other = tmp_path / "notes.db"
+    other.write_text("not a database", encoding="utf-8")
+    result = runner.invoke(cli, ["restore", str(project_db), str(other)])
+    assert result.exit_code == 1
+    assert "Nothing was restored: the project is unchanged." in result.stderr
+    with Project.open(project_db) as project:
+        assert len(project.document_ids()) == 3

@@ -9,10 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from gui_helpers import BoxRecorder, show_window
 from PySide6.QtWidgets import QMessageBox
-from reliability_helpers import FIGURES, full_dump, make_project
+from reliability_helpers import BAD, FIGURES, full_dump, make_project
 
+from annotator.cli import cli
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.store.backups import (
@@ -271,3 +273,19 @@ def test_restore_failure_is_shown_in_a_dialog_and_the_window_keeps_working(qtbot
     assert box.plain and "was not restored" in box.text and "bogus.db" in box.text
     assert window.editor.add_span(window.current_document().id, Span(0, 2, "PER", "amal"))
     window.project.close()
+
+
+def test_the_command_line_restores_a_damaged_project_and_keeps_the_damaged_file(db: Path) -> None:
+    runner = CliRunner()
+    made = runner.invoke(cli, ["backup", str(db)])
+    assert made.exit_code == 0, made.output
+    backup = Path(made.stdout.strip().removeprefix("Backed up to "))
+    before = _content(db)
+    shutil.copy(BAD / "truncated.db", db)  # the project file is damaged
+    assert runner.invoke(cli, ["stats", str(db)]).exit_code == 1
+    restored = runner.invoke(cli, ["restore", str(db), str(backup)])
+    assert restored.exit_code == 0, restored.output
+    assert _content(db) == before
+    [kept] = [b for b in list_backups(db) if b.reason == "before-restore"]
+    assert kept.path.read_bytes() == (BAD / "truncated.db").read_bytes()
+    FIGURES["backups_made"] += 1

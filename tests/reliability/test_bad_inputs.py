@@ -161,6 +161,7 @@ def test_the_cli_import_refuses_a_bad_input_and_leaves_the_project_unchanged(
         "package",
         "gui",
         "merge",
+        "backup",
     ],
 )
 def test_every_command_refuses_a_bad_project_file(
@@ -179,6 +180,7 @@ def test_every_command_refuses_a_bad_project_file(
         "package": ["package", bad, "-o", tmp_path / "pack.db", "--annotator", "amal"],
         "merge": ["merge", project_db, bad],  # the bad file as the one merged in
         "gui": ["gui", bad, "--screenshot", tmp_path / "shot.png"],
+        "backup": ["backup", bad],
     }[command]
     result = _invoke(*args)
     assert result.exit_code == 1, result.output
