@@ -47,7 +47,7 @@ from typing import BinaryIO
 
 import regex
 
-from annotator.core.bio import bio_to_spans
+from annotator.core.bio import OUTSIDE, bio_to_spans
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.tokenize import Token
 from annotator.formats.atomic import atomic_output
@@ -64,6 +64,7 @@ from annotator.formats.tokens import (
     document_count,
     document_tokens,
     merge_layers,
+    nest_levels,
     place_levels,
     recorded_sentence_starts,
     split_text,
@@ -80,6 +81,7 @@ CLOSERS = "»\"')]}”’›"
 LINE_BREAKS = ("\n", "\u2028", "\u2029", "\x85", "\v", "\f")
 CONLL_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".bioes")
 LOST_IDS = "document ids not written (tab or line break in the id)"
+LOST_BOUNDARIES = "document ids and boundaries (the levels layout has none)"
 
 _TAG = re.compile(r"O|[BIESLU]-\S.*")  # BIO, BIOES and BILOU
 _FIELDS = regex.compile(r"\S+")  # the whitespace tokenizer's idea of whitespace, not str.split()'s
@@ -99,8 +101,12 @@ def export_conll(
     max_columns: int = 3,
     doc_ids: bool = True,
     doc_text: bool = False,
+    layout: str = "columns",
 ) -> ExportReport:
     """Write the selected documents as CoNLL BIO to ``path`` (atomically, one document at a time).
+
+    ``layout="levels"``: see :func:`export_conll_levels` (``max_columns``, ``doc_ids`` and
+    ``doc_text`` do not apply).
 
     ``max_columns`` caps the tag columns (1 gives strict single-column BIO, overlaps dropped and
     counted). ``doc_ids`` writes ``# id = ...`` before each ``-DOCSTART-``; ``doc_text`` also writes
@@ -111,8 +117,11 @@ def export_conll(
     check_tokenizer(options.tokenizer)
     if max_columns < 1:
         raise AnnotatorError(f"max_columns must be at least 1, got {max_columns}")
+    if layout not in ("columns", "levels"):
+        raise AnnotatorError(f"unknown CoNLL layout {layout!r} (columns or levels)")
+    levels = layout == "levels"
     path = Path(path)
-    report = ExportReport(format="conll", path=str(path))
+    report = ExportReport(format="conll-levels" if levels else "conll", path=str(path))
     total = document_count(project)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Documents are written with as many tag columns as they need; once the widest is known the
@@ -121,13 +130,16 @@ def export_conll(
     width = 1
     with tempfile.TemporaryFile(dir=path.parent) as body:
         for done, item in enumerate(iter_export(project, options, report), start=1):
-            head = _document_header(item.document.ext_id, item.document.text, doc_ids, doc_text, report)
-            body.write(head.encode("utf-8"))
+            if not levels:  # (in the levels layout, documents are only sentences apart, as in Wojood)
+                head = _document_header(item.document.ext_id, item.document.text, doc_ids, doc_text, report)
+                body.write(head.encode("utf-8"))
             start = body.tell()
-            columns = _write_document(body, item, options, max_columns, report)
+            columns = _write_document(body, item, options, max_columns, report, levels=levels)
             segments.append((start, body.tell(), columns))
             width = max(width, columns)
             report.documents += 1
+            if levels:
+                report.lost[LOST_BOUNDARIES] += 1
             if progress is not None:
                 progress(done, total)
         with atomic_output(path) as out:
@@ -145,6 +157,20 @@ def export_conll(
     return report
 
 
+def export_conll_levels(
+    project: Project,
+    path: str | Path,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """CoNLL in nesting levels, as Wojood's nested Arabic NER is distributed: ``word tag tag...``
+    per line (space-separated), a token's tags outermost span first, no O after the innermost, a
+    blank line after each sentence. Any depth is written; a span crossing another's edge is
+    dropped and counted. There are no document ids or boundaries (counted), so an import gives
+    one document back."""
+    return export_conll(project, path, options, progress, layout="levels")
+
+
 def _document_header(ext_id: str, text: str, doc_ids: bool, doc_text: bool, report: ExportReport) -> str:
     lines = []
     if doc_ids:
@@ -160,14 +186,21 @@ def _document_header(ext_id: str, text: str, doc_ids: bool, doc_text: bool, repo
 
 
 def _write_document(
-    out: BinaryIO, item: ExportItem, options: ExportOptions, max_columns: int, report: ExportReport
+    out: BinaryIO,
+    item: ExportItem,
+    options: ExportOptions,
+    max_columns: int,
+    report: ExportReport,
+    *,
+    levels: bool = False,
 ) -> int:
+    """Write one document's token lines; returns its number of tag columns (1 for the levels layout)."""
     document = item.document
     text = document.text
     spans = merge_layers(item.spans, options.layer, report)
     tokens = document_tokens(document, spans, options.tokenizer)
-    levels = place_levels(tokens, spans, max_columns)
-    levels.count_into(report)
+    placed = nest_levels(tokens, spans) if levels else place_levels(tokens, spans, max_columns)
+    placed.count_into(report)
     if item.relations:
         report.lost[LOST_RELATIONS] += len(item.relations)
     attributed = sum(1 for s in spans if s.attrs)
@@ -179,17 +212,20 @@ def _write_document(
         mode = recorded_sentence_starts(document) or "lines"
     words = tokens.words
     if not words:
-        return len(levels.tags)
+        return 1 if levels else len(placed.tags)
     if tokens.recorded:  # the tokenizers' tokens never hold whitespace; recorded ones are checked
         joined = "".join(words)
         assert "\t" not in joined and "\n" not in joined and "\r" not in joined, "a token must fit on one line"
-    last = levels.tags[-1]  # a blank line after a sentence: its last row ends in an extra line break
-    for i in _sentence_breaks(text, tokens, levels.ranges, mode):
+    last = placed.tags[-1]  # a blank line after a sentence: its last row ends in an extra line break
+    for i in _sentence_breaks(text, tokens, placed.ranges, mode):
         last[i] += "\n"
+    if levels:
+        _write_levels(out, words, placed.tags, last)
+        return 1
     # The rows "word<TAB>tag<TAB>...tag<LF>" as one list of pieces joined once: slice assignments
     # instead of a tuple and a string per token (the tags come from a handful of distinct strings).
     n = len(words)
-    columns = levels.tags
+    columns = placed.tags
     for tags in columns:
         assert len(tags) == n, "one tag per token"
     stride = 1 + 2 * len(columns)
@@ -204,6 +240,20 @@ def _write_document(
     pieces[stride - 1 :: stride] = map(line_end.__getitem__, last)
     out.write("".join(pieces).encode("utf-8") + b"\n")
     return len(columns)
+
+
+def _write_levels(out: BinaryIO, words: list[str], levels: list[list[str]], ends: list[str]) -> None:
+    """Rows "word tag tag...": the token's tags outermost first, no O after its innermost (O alone
+    when it has none). ``ends`` is the last level with a line break after each sentence's last token."""
+    lines = []
+    for i, word in enumerate(words):
+        tags = [level[i] for level in levels[:-1]]
+        tags.append(ends[i].rstrip("\n"))
+        while len(tags) > 1 and tags[-1] == OUTSIDE:
+            tags.pop()
+        separator = " " if not _SPACE.search(word) else "\t"  # (a recorded token may hold a space)
+        lines.append(separator.join([word, *tags]) + ("\n\n" if ends[i].endswith("\n") else "\n"))
+    out.write("".join(lines).encode("utf-8") + b"\n")
 
 
 _LINE_BREAK = re.compile("[" + "".join(LINE_BREAKS) + "]")

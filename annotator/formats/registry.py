@@ -99,6 +99,13 @@ EXPORTS: dict[str, ExportFormat] = {
             suffix=".conll",
         ),
         ExportFormat(
+            "conll-levels",
+            "annotator.formats.conll",
+            "export_conll_levels",
+            "CoNLL by nesting level: a token's tags, outermost first (Wojood)",
+            suffix=".txt",
+        ),
+        ExportFormat(
             "spacy",
             "annotator.formats.spacy_docbin",
             "export_spacy",

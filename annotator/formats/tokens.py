@@ -273,6 +273,53 @@ class Levels:
                 report.lost[key] += total
 
 
+def nest_levels(tokens: Tokens, spans: Sequence[Span]) -> Levels:
+    """Put ``spans`` into BIO layers by nesting depth over ``tokens``: level 0 the outermost spans,
+    level 1 the spans inside them, and so on (Wojood's layout: a token's tags, outermost first).
+
+    Spans are compared on their token ranges; of two with the same range the label first in
+    alphabetical order is the outer one. A span that crosses the edge of one it starts inside
+    has no depth: it is dropped and counted in ``dropped_overlap``.
+    """
+    starts, ends = tokens.starts, tokens.ends
+    n = len(starts)
+    levels = Levels()
+    items = []
+    for index, span in enumerate(spans):
+        first, last = bisect_right(ends, span.start), bisect_left(starts, span.end)
+        if first < last:
+            items.append((first, -last, span.label, index))
+        else:
+            levels.no_token[span.label] += 1
+    items.sort()
+    open_ends: list[int] = []  # the last token (exclusive) of each open span, outermost first
+    for first, minus_last, label, index in items:
+        last = -minus_last
+        while open_ends and open_ends[-1] <= first:
+            open_ends.pop()
+        if open_ends and open_ends[-1] < last:  # it crosses the end of the span it starts in
+            levels.dropped_overlap[label] += 1
+            continue
+        depth = len(open_ends)
+        while len(levels.tags) <= depth:
+            levels.tags.append([OUTSIDE] * n)
+            levels.kept.append([])
+        tags = levels.tags[depth]
+        tags[first] = "B-" + label
+        if last - first > 1:
+            tags[first + 1 : last] = ["I-" + label] * (last - first - 1)
+        span = spans[index]
+        if starts[first] != span.start or ends[last - 1] != span.end:
+            levels.widened[label] += 1
+        levels.kept[depth].append(span)
+        levels.ranges.append((first, last))
+        open_ends.append(last)
+    if not levels.tags:
+        levels.tags.append([OUTSIDE] * n)
+        levels.kept.append([])
+    return levels
+
+
 def place_levels(tokens: Tokens, spans: Sequence[Span], max_levels: int) -> Levels:
     """Put ``spans`` into at most ``max_levels`` BIO layers over ``tokens`` (at least one layer).
 

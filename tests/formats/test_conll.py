@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError, Cancelled, InputError
 from annotator.core.model import Document, Relation, Span
-from annotator.formats.conll import export_conll, import_conll, looks_like_conll, parse_tag_columns
+from annotator.formats.conll import (
+    LOST_BOUNDARIES,
+    export_conll,
+    export_conll_levels,
+    import_conll,
+    looks_like_conll,
+    parse_tag_columns,
+)
 from annotator.formats.registry import detect_import_format
 from annotator.formats.selection import ExportOptions
 from annotator.formats.tokens import LOST_NO_TOKEN, LOST_OVERLAP, LOST_WIDENED
@@ -754,3 +761,39 @@ def test_bilou_tags_import_like_bioes(tmp_path, new_db) -> None:
             ("موسكو", "GPE"),
         ]
 
+
+
+def test_the_levels_layout_writes_each_tokens_tags_outermost_first_and_reads_back(tmp_path, new_db) -> None:
+    source = tmp_path / "wojood.txt"
+    source.write_text(LEVELS, encoding="utf-8")
+    with Project.open(new_db()) as project:
+        import_conll(project, source, add_labels=True)
+        out = tmp_path / "out.txt"
+        report = export_conll_levels(project, out)
+    assert out.read_text(encoding="utf-8") == LEVELS + "\n"  # a blank line ends the sentence (and the file)
+    assert report.lost == {LOST_BOUNDARIES: 1} and sum(report.spans.values()) == 5
+
+
+def test_the_levels_layout_drops_and_counts_crossing_spans(tmp_path, new_db) -> None:
+    text = "زار وفد جامعة بيرزيت القاهرة"
+    db = new_db()
+    with Project.open(db) as project:
+        doc = project.add_document(Document(text=text, ext_id="a"))
+        project.add_document(Document(text="نص ثان", ext_id="b"))
+        project.add_spans(
+            doc,
+            [
+                Span(*at(text, "وفد جامعة"), "ORG", "amal"),
+                Span(at(text, "جامعة")[0], len(text), "EVENT", "amal"),  # crosses the ORG's end
+                Span(*at(text, "بيرزيت"), "GPE", "amal"),
+            ],
+        )
+        report = export_conll_levels(project, tmp_path / "out.txt", ExportOptions(layer="amal"))
+    assert report.lost == {LOST_OVERLAP: 1, LOST_BOUNDARIES: 2}
+    assert [line.split() for line in (tmp_path / "out.txt").read_text(encoding="utf-8").split("\n") if line][:5] == [
+        ["زار", "O"],
+        ["وفد", "B-ORG"],
+        ["جامعة", "I-ORG"],
+        ["بيرزيت", "B-GPE"],
+        ["القاهرة", "O"],
+    ]
