@@ -64,7 +64,7 @@ from annotator.formats.outputs import (
     split_names,
 )
 from annotator.formats.report import ExportReport, ImportReport
-from annotator.formats.selection import ExportItem, ExportOptions, iter_export
+from annotator.formats.selection import ExportItem, ExportOptions, attribute_definitions, iter_export
 from annotator.store.project import Project
 
 CONF_NAME = "annotation.conf"
@@ -150,7 +150,7 @@ def export_brat(
     path = Path(path)
     report = ExportReport(format="brat", path=str(path))
     scheme = project.scheme()
-    definitions = _definitions(scheme, options)
+    definitions = attribute_definitions(scheme, options)
     seen = _Seen()
     layers = layer_groups(project, options)
     if options.layer is not None:
@@ -192,16 +192,6 @@ def export_brat(
             progress(total, total)
     return report
 
-
-def _definitions(scheme: LabelScheme, options: ExportOptions) -> dict[tuple[str, str], AttributeDef]:
-    out: dict[tuple[str, str], AttributeDef] = {}
-    for label in scheme.span_labels:
-        if options.labels is not None and label.name not in options.labels:
-            continue
-        name = options.labels[label.name] if options.labels is not None else label.name
-        for attr in label.attributes:
-            out.setdefault((name, attr.name), attr)
-    return out
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -328,7 +318,7 @@ def annotation_conf(scheme: LabelScheme, options: ExportOptions | None = None, s
         if known[1]:
             known[1].update(children)
     attributes: dict[str, dict[str, Any]] = {}
-    for (label, name), definition in _definitions(scheme, options).items():
+    for (label, name), definition in attribute_definitions(scheme, options).items():
         if _SPACE.search(name):
             continue
         entry = attributes.setdefault(name, {"labels": {}, "values": {}, "bare": False})

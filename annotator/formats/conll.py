@@ -486,9 +486,7 @@ class _ConllReader:
             self.columns, self.columns_line = len(fields), number
             if self.tag_columns is not None:
                 self.tags = self._chosen_fields(self.tag_columns)
-        elif len(fields) != self.columns and (self.levels or self._starts_levels(number, fields)):
-            pass
-        elif len(fields) != self.columns:
+        elif len(fields) != self.columns and not (self.levels or self._starts_levels(number, fields)):
             found = len(fields)
             fields = fields[: self.columns] + ["O"] * (self.columns - found)
             action = "padded with O" if found < self.columns else "extra columns removed"

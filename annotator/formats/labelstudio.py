@@ -64,7 +64,7 @@ from annotator.formats.outputs import (
     split_names,
 )
 from annotator.formats.report import ExportReport, ImportReport
-from annotator.formats.selection import ExportItem, ExportOptions, iter_export
+from annotator.formats.selection import ExportItem, ExportOptions, attribute_definitions, iter_export
 from annotator.store.project import Project
 
 LABELS_CONTROL = "label"
@@ -172,7 +172,7 @@ def export_labelstudio(
     path = Path(path)
     report = ExportReport(format="labelstudio", path=str(path))
     scheme = project.scheme()
-    definitions = _definitions(scheme, options)
+    definitions = attribute_definitions(scheme, options)
     seen = _Seen()
     splits = split_names(options)
     total = count_documents(project)
@@ -199,17 +199,6 @@ def export_labelstudio(
             progress(total, total)
     return report
 
-
-def _definitions(scheme: LabelScheme, options: ExportOptions) -> dict[tuple[str, str], AttributeDef]:
-    """Attribute definitions by (exported label, attribute name)."""
-    out: dict[tuple[str, str], AttributeDef] = {}
-    for label in scheme.span_labels:
-        if options.labels is not None and label.name not in options.labels:
-            continue
-        name = options.labels[label.name] if options.labels is not None else label.name
-        for attr in label.attributes:
-            out.setdefault((name, attr.name), attr)
-    return out
 
 
 def _task(
@@ -331,7 +320,7 @@ def labelstudio_config(scheme: LabelScheme, options: ExportOptions | None = None
     labels.update(seen.labels)
     relations = dict.fromkeys(scheme.relation_label_names) | seen.relations
     attributes: dict[str, dict[str, Any]] = {}
-    for (label, name), definition in _definitions(scheme, options).items():
+    for (label, name), definition in attribute_definitions(scheme, options).items():
         if name in (LABELS_CONTROL, TEXT_OBJECT):
             continue
         entry = attributes.setdefault(name, {"type": None, "labels": {}, "choices": {}, "multiple": False})

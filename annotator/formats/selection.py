@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.labels import AttributeDef, LabelScheme
 from annotator.core.model import GOLD, SUGGESTIONS, Document, Relation, Span
 from annotator.formats.report import ExportReport
 from annotator.store.project import Project
@@ -96,6 +97,19 @@ def assign_splits(ext_ids: Sequence[str], ratios: tuple[float, ...] | None, seed
         for ext_id in order[start:end]:
             out[ext_id] = name
         start = end
+    return out
+
+
+def attribute_definitions(scheme: LabelScheme, options: ExportOptions) -> dict[tuple[str, str], AttributeDef]:
+    """The scheme's attribute definitions by (exported label, attribute name): selected labels only,
+    under their exported names (the first definition wins when two labels are renamed alike)."""
+    out: dict[tuple[str, str], AttributeDef] = {}
+    for label in scheme.span_labels:
+        if options.labels is not None and label.name not in options.labels:
+            continue
+        name = options.labels[label.name] if options.labels is not None else label.name
+        for attr in label.attributes:
+            out.setdefault((name, attr.name), attr)
     return out
 
 

@@ -30,9 +30,8 @@ from annotator.core.text import content_hash
 from annotator.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+ROWS_PER_INSERT = 100  # rows per INSERT statement of a bulk write (see Project._insert_rows)
 
-
-ROWS_PER_INSERT = 100
 _stamp: tuple[int, str] = (-1, "")
 
 
@@ -659,7 +658,7 @@ class Project:
         return self.store_spans(out)
 
     def store_spans(self, spans: list[Span]) -> list[Span]:
-        """Store spans of any documents (each span's ``document_id``) in one statement; see :meth:`add_spans`.
+        """Store spans of any documents (each span's ``document_id``) in one go; see :meth:`add_spans`.
 
         Importers hand over the spans of many documents at once: per call there are two id
         lookups and a status update, which cost more than the inserts for a document's few spans.
