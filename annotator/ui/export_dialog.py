@@ -26,12 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -58,7 +57,8 @@ from annotator.formats.selection import ExportOptions, parse_split, write_summar
 from annotator.store.project import Project
 from annotator.ui.dialogs import message_box
 from annotator.ui.fonts import document_font
-from annotator.ui.progress import ProjectJob, percent
+from annotator.ui.job_dialog import JobDialog
+from annotator.ui.progress import percent
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -160,7 +160,7 @@ def summary_text(result: ExportResult) -> str:
     return "\n".join(lines)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """The export options of ``annotator export`` for the project at ``project.path``.
 
     ``project`` (the window's connection) is only read, in the GUI thread, to fill the layer and
@@ -170,13 +170,10 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # an ExportResult, after a successful export
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(project.path, parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export annotations"))
-        self.project_path = project.path
         self._project = project
-        self.job: ProjectJob | None = None
-        self.state = "idle"  # idle, running, succeeded, failed, cancelled
         self.result: ExportResult | None = None
         self.error: str | None = None
         self.error_box: QMessageBox | None = None
@@ -494,24 +491,10 @@ class ExportDialog(QDialog):
         self.summary_view.clear()
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("Exporting to {output} …").format(output=request.output))
-        self.job = ProjectJob(self.project_path, request.run, self)
-        self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(self._succeeded)
-        self.job.failed.connect(self._failed)
-        self.job.cancelled.connect(self._cancelled)
-        self._set_running(True)
-        self.job.start()
+        self._launch(request.run)
         return True
 
-    def cancel(self) -> None:
-        """Stop the running export; nothing it was writing is left behind."""
-        if self.job is not None and self.state == "running":
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status_label.setText(self.tr("Cancelling…"))
-
     def _set_running(self, running: bool) -> None:
-        self.state = "running" if running else self.state
         for widget in (
             self.format_combo,
             self.output_edit,
@@ -537,12 +520,6 @@ class ExportDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.progress_bar.setValue(percent(done, total))
         self.status_label.setText(self.tr("Exporting: document {done} of {total}").format(done=done, total=total))
-
-    def _finish(self, state: str) -> None:
-        if self.job is not None:
-            self.job.wait()
-        self.state = state
-        self._set_running(False)
 
     def _succeeded(self, result: ExportResult) -> None:
         self.result = result
@@ -570,26 +547,6 @@ class ExportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_box = message_box(self, QMessageBox.Icon.Critical, self.tr("Export"), text)
         self.error_box.open()
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def stop(self) -> None:
-        """Cancel a running export and wait for its thread to end."""
-        if self.job is not None and self.job.isRunning():
-            self.job.cancel()
-            self.job.wait()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.state == "running":  # the window closing under a running export
-            self.stop()
-            self._cancelled()
-        super().closeEvent(event)
-
-    def reject(self) -> None:  # Escape
-        if self.state == "running":
-            self.cancel()
-            return
-        super().reject()
 
 
 def open_export_dialog(window: MainWindow) -> ExportDialog:

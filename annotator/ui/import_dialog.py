@@ -22,12 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -50,7 +48,8 @@ from annotator.formats.report import ImportReport
 from annotator.store.project import Project
 from annotator.ui.dialogs import message_box
 from annotator.ui.fonts import document_font
-from annotator.ui.progress import Progress, ProjectJob, percent
+from annotator.ui.job_dialog import JobDialog
+from annotator.ui.progress import Progress, percent
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -95,7 +94,7 @@ def report_text(report: ImportReport, kinds: list[tuple[Path, str]]) -> str:
     return "\n".join(lines)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     """Import files into the project at ``project.path``.
 
     ``project`` (the window's connection) is only read here, in the GUI thread (layer names, and
@@ -105,14 +104,11 @@ class ImportDialog(QDialog):
     imported = Signal(object)  # the total ImportReport, after the transaction committed
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(project.path, parent)
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import documents and annotations"))
         self.project = project
-        self.project_path = project.path
-        self.job: ProjectJob | None = None
         self.request: ImportRequest | None = None
-        self.state = "idle"  # idle, running, succeeded, failed, cancelled
         self.report: ImportReport | None = None
         self.error: str | None = None
         self.error_box: QMessageBox | None = None
@@ -343,21 +339,8 @@ class ImportDialog(QDialog):
         self.report_view.clear()
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("Importing…"))
-        self.job = ProjectJob(self.project_path, request.run, self)
-        self.job.progressed.connect(self._progressed)
-        self.job.succeeded.connect(self._succeeded)
-        self.job.failed.connect(self._failed)
-        self.job.cancelled.connect(self._cancelled)
-        self.state = "running"
-        self._set_running(True)
-        self.job.start()
+        self._launch(request.run)
         return True
-
-    def cancel(self) -> None:
-        if self.job is not None and self.state == "running":
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status_label.setText(self.tr("Cancelling…"))
 
     def _set_running(self, running: bool) -> None:
         for widget in (
@@ -382,12 +365,6 @@ class ImportDialog(QDialog):
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress_bar.setValue(percent(done, total))
-
-    def _finish(self, state: str) -> None:
-        if self.job is not None:
-            self.job.wait()
-        self.state = state
-        self._set_running(False)
 
     def _succeeded(self, report: ImportReport) -> None:
         self.report = report
@@ -420,25 +397,6 @@ class ImportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_box = message_box(self, QMessageBox.Icon.Critical, self.tr("Import failed"), text)
         self.error_box.open()
-
-    # -- closing ----------------------------------------------------------------------------
-
-    def stop(self) -> None:
-        if self.job is not None and self.job.isRunning():
-            self.job.cancel()
-            self.job.wait()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.state == "running":
-            self.stop()
-            self._cancelled()
-        super().closeEvent(event)
-
-    def reject(self) -> None:  # Escape
-        if self.state == "running":
-            self.cancel()
-            return
-        super().reject()
 
 
 def open_import_dialog(window: MainWindow) -> ImportDialog:

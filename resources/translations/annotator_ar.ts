@@ -203,7 +203,8 @@
 <context>
     <name>BackupKeeper</name>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="122"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="140"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="158"/>
         <source>Backup failed: {exc}</source>
         <translation>فشل النسخ الاحتياطي: {exc}</translation>
     </message>
@@ -211,64 +212,64 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="137"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="173"/>
         <source>Made</source>
         <translation>أُنشئت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="138"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="174"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="139"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="175"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="140"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="176"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="141"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="177"/>
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="147"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="183"/>
         <source>Restore backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="164"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="200"/>
         <source>Back up now</source>
         <translation>انسخ احتياطيًا الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="165"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="201"/>
         <source>Restore…</source>
         <translation>استعادة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="185"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="221"/>
         <source> A backup is made on opening and every {value} minutes; the newest {keep} are kept.</source>
         <translation> تُنشأ نسخة احتياطية عند الفتح وكل {value} دقيقة؛ وتُحفظ أحدث {keep} نسخ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="189"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="225"/>
         <source>Backups of {value} (in {value2}).{every}
 Restoring replaces the project with the backup; the project as it is now is backed up first.</source>
         <translation>النسخ الاحتياطية لـ {value} (في {value2}).{every}
 الاستعادة تستبدل المشروع بالنسخة الاحتياطية؛ ويُنسخ المشروع بحالته الحالية احتياطيًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="226"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="262"/>
         <source>Backed up to {name}</source>
         <translation>نُسخ احتياطيًا إلى {name}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="239"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="275"/>
         <source>Replace the project with the backup made {describe}?
 
 The project as it is now is backed up first, so this can be undone by restoring that backup. The undo history is cleared.</source>
@@ -288,43 +289,43 @@ The project as it is now is backed up first, so this can be undone by restoring 
 <context>
     <name>CliticSelection</name>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="166"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="162"/>
         <source>Tagged the stem {quoted} ({FSI}{clitics}{PDI} left out). Ctrl+Z undoes it.</source>
         <translation>وُسم الجذع {quoted} (دون {FSI}{clitics}{PDI}). يتراجع Ctrl+Z عن ذلك.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="170"/>
-        <location filename="../../annotator/ui/clitic_selection.py" line="231"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="166"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="227"/>
         <source>Use whole word</source>
         <translation>استخدم الكلمة كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="173"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="169"/>
         <source>Use stem {quoted}</source>
         <translation>استخدم الجذع {quoted}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="188"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="184"/>
         <source>Move the start of this {label} span (Ctrl+Shift+S)</source>
         <translation>حرِّك بداية مقطع {label} هذا (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="231"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="227"/>
         <source>Use stem</source>
         <translation>استخدم الجذع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="233"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="229"/>
         <source>{what} of {label}</source>
         <translation>{what} لـ {label}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="241"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="237"/>
         <source>Select a span first.</source>
         <translation>اختر مقطعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="250"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="246"/>
         <source>The span does not start with a word with proclitics (و ف ب ل ك ال).</source>
         <translation>لا يبدأ المقطع بكلمة فيها سوابق (و ف ب ل ك ال).</translation>
     </message>
@@ -605,178 +606,173 @@ The undo history no longer matches the project and was cleared.</source>
         <translation>تصدير التعليقات التوضيحية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="191"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="188"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="206"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="203"/>
         <source>Only documents marked done (in the exported layer)</source>
         <translation>المستندات المعلَّمة كمنجزة فقط (في الطبقة المصدَّرة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="209"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="206"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="209"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="206"/>
         <source>Export as</source>
         <translation>يُصدَّر باسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="209"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="206"/>
         <source>Spans in layer</source>
         <translation>المقاطع في الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="229"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="226"/>
         <source>Select all</source>
         <translation>تحديد الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="230"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="227"/>
         <source>Select none</source>
         <translation>إلغاء تحديد الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="237"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="234"/>
         <source>Labels to export (double-click a name under “Export as” to rename it)</source>
         <translation>الوسوم المراد تصديرها (انقر نقرًا مزدوجًا على اسم تحت «يُصدَّر باسم» لإعادة تسميته)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="245"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="242"/>
         <source>none (train, dev, test: 0.8,0.1,0.1)</source>
         <translation>بلا (تدريب، تطوير، اختبار: 0.8,0.1,0.1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="250"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="247"/>
         <source>Seed</source>
         <translation>البذرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="261"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="258"/>
         <source>1: strict single-column BIO (overlapping spans dropped and counted)</source>
         <translation>1: عمود BIO واحد صارم (تُسقط المقاطع المتداخلة وتُعدّ)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="265"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="262"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="266"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="263"/>
         <source>Output</source>
         <translation>المخرَج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="268"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="265"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="270"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="267"/>
         <source>Split</source>
         <translation>التقسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="271"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="268"/>
         <source>Tokenizer</source>
         <translation>المقطِّع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="275"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="272"/>
         <source>CoNLL tag columns</source>
         <translation>أعمدة وسوم CoNLL</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="291"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="288"/>
         <source>The summary of the export appears here.</source>
         <translation>يظهر ملخص التصدير هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="296"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="571"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="293"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="548"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="298"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="295"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="300"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="297"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="424"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="421"/>
         <source>A folder (created, or replacing an earlier export of this kind)</source>
         <translation>مجلد (يُنشأ، أو يحل محل تصدير سابق من هذا النوع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="427"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="424"/>
         <source>A file (with a split: one file per split beside it)</source>
         <translation>ملف (مع التقسيم: ملف لكل قسم بجانبه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="427"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="424"/>
         <source>A file</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="441"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="438"/>
         <source>Export to a folder (give its name)</source>
         <translation>التصدير إلى مجلد (أدخل اسمه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="443"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="440"/>
         <source>Folder (*)</source>
         <translation>مجلد (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="449"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="446"/>
         <source>Export to a file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="451"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="448"/>
         <source>{name} (*{suffix});;All files (*)</source>
         <translation>{name} (*{suffix});;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="484"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="481"/>
         <source>This project is not saved in a file, so it cannot be exported in the background.</source>
         <translation>هذا المشروع غير محفوظ في ملف، فلا يمكن تصديره في الخلفية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="496"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="493"/>
         <source>Exporting to {output} …</source>
         <translation>جارٍ التصدير إلى {output} …</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="511"/>
-        <source>Cancelling…</source>
-        <translation>جارٍ الإلغاء…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="539"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="522"/>
         <source>Exporting: document {done} of {total}</source>
         <translation>جارٍ التصدير: المستند {done} من {total}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="553"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="530"/>
         <source>Exported {count} document{value}.</source>
         <translation>صُدِّر {count} مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="562"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="539"/>
         <source>The export failed: nothing was written.</source>
         <translation>فشل التصدير: لم يُكتب شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="563"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="540"/>
         <source>The export failed: nothing was written.
 
 {message}</source>
@@ -785,7 +781,7 @@ The undo history no longer matches the project and was cleared.</source>
 {message}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="568"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="545"/>
         <source>Cancelled: nothing was written.</source>
         <translation>أُلغي: لم يُكتب شيء.</translation>
     </message>
@@ -869,154 +865,157 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="110"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="109"/>
         <source>Import documents and annotations</source>
         <translation>استيراد المستندات والتعليقات التوضيحية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="127"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="123"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="128"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="124"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="129"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="125"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="139"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="135"/>
         <source>Detect the format of each file (shown in the list)</source>
         <translation>اكتشف صيغة كل ملف (تظهر في القائمة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="150"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="146"/>
         <source>as in the file (else the project&apos;s annotator)</source>
         <translation>كما في الملف (وإلا فمعلِّق المشروع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="154"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="150"/>
         <source>Add unknown labels to the label scheme (instead of refusing the file)</source>
         <translation>أضف الوسوم غير المعروفة إلى مخطط الوسوم (بدلًا من رفض الملف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="153"/>
         <source>CoNLL: repair malformed lines (each repair is listed) instead of stopping</source>
         <translation>CoNLL: أصلح الأسطر المعيبة (مع سرد كل إصلاح) بدلًا من التوقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="160"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="156"/>
         <source>Label Studio: import predictions (a model&apos;s pre-annotations) as suggestions to accept or reject</source>
         <translation>Label Studio: استورد التنبؤات (تعليقات النموذج المسبقة) اقتراحاتٍ تُقبَل أو تُرفَض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="165"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="161"/>
         <source>every column after the token if all hold BIO tags, else the last (e.g. 4, -1 or 3,4)</source>
         <translation>كل عمود بعد الكلمة إن كانت كلها وسوم BIO، وإلا فالأخير (مثلًا 4 أو ⁦-1⁩ أو 3,4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="169"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="165"/>
         <source>CoNLL: the columns that hold BIO tags; column 1 is the token, -1 the last column. CoNLL-2003 files (token, part of speech, chunk, entity) need nothing here.</source>
         <translation>CoNLL: الأعمدة التي تحمل وسوم BIO؛ العمود 1 هو الكلمة، و⁦-1⁩ هو العمود الأخير. ملفات CoNLL-2003 (الكلمة، قسم الكلام، المجموعة النحوية، الكيان) لا تحتاج شيئًا هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="176"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="172"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="177"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="173"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="174"/>
         <source>Annotator layer</source>
         <translation>طبقة المعلِّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="182"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="178"/>
         <source>CoNLL tag columns</source>
         <translation>أعمدة وسوم CoNLL</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="184"/>
         <source>One transaction: if anything is wrong, nothing is imported.</source>
         <translation>معاملة واحدة: إن كان في شيء خطأ فلا يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
         <source>What was imported (or what is wrong) appears here.</source>
         <translation>يظهر هنا ما استُورد (أو ما فيه خطأ).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="192"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="198"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="194"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="200"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="257"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="253"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="260"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="256"/>
         <source>Annotations and text (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;All files (*)</source>
         <translation>تعليقات توضيحية ونصوص (*.jsonl *.ndjson *.json *.conll *.conllu *.iob *.bio *.tsv *.ann *.txt *.text);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="269"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="265"/>
         <source>Import a folder (brat, or text files)</source>
         <translation>استيراد مجلد (brat، أو ملفات نصية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="289"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="285"/>
         <source>{FSI}{path}{PDI}    [{kind}, detected]</source>
         <translation>{FSI}{path}{PDI}    [{kind}، مكتشفة]</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="331"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="327"/>
         <source>This project is not saved in a file, so it cannot be imported into in the background.</source>
         <translation>هذا المشروع غير محفوظ في ملف، فلا يمكن الاستيراد إليه في الخلفية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="345"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="341"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="360"/>
-        <source>Cancelling…</source>
-        <translation>جارٍ الإلغاء…</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="398"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="375"/>
         <source>Imported {count} document{value}.</source>
         <translation>استُورد {count} مستند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="415"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="392"/>
         <source>Cancelled. {nothing}</source>
         <translation>أُلغي. {nothing}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="421"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="398"/>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../annotator/ui/job_dialog.py" line="67"/>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
     </message>
 </context>
 <context>
@@ -2331,12 +2330,12 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>backups_dialog</name>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="259"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="295"/>
         <source>This project is not kept in a file; there is nothing to restore into.</source>
         <translation>هذا المشروع غير محفوظ في ملف؛ فلا شيء يُستعاد إليه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="273"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="311"/>
         <source>The backup was not restored.
 
 {exc}</source>
@@ -2345,17 +2344,17 @@ The undo history no longer matches the project and was cleared.</source>
 {exc}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="274"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="312"/>
         <source>Restore failed</source>
         <translation>فشلت الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="282"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="320"/>
         <source>Restored the backup {name}; the project as it was is in {name2}.</source>
         <translation>استُعيدت النسخة الاحتياطية {name}؛ والمشروع كما كان موجود في {name2}.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/backups_dialog.py" line="294"/>
+        <location filename="../../annotator/ui/backups_dialog.py" line="332"/>
         <source>This project is not kept in a file; it has no backups.</source>
         <translation>هذا المشروع غير محفوظ في ملف؛ فلا نسخ احتياطية له.</translation>
     </message>
@@ -2363,17 +2362,17 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>clitic_selection</name>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="37"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="38"/>
         <source>Off</source>
         <translation>معطَّل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="38"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="39"/>
         <source>Offer the stem</source>
         <translation>اعرض الجذع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/clitic_selection.py" line="39"/>
+        <location filename="../../annotator/ui/clitic_selection.py" line="40"/>
         <source>Tag the stem</source>
         <translation>وسم الجذع</translation>
     </message>
@@ -2484,22 +2483,22 @@ The undo history no longer matches the project and was cleared.</source>
 <context>
     <name>import_dialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="59"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Nothing was imported: the project is unchanged.</source>
         <translation>لم يُستورد شيء: المشروع لم يتغير.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="90"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="89"/>
         <source>Imported: {summary}</source>
         <translation>استُورد: {summary}</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="93"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="92"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="457"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="415"/>
         <source>Imported: {summary}{notes}</source>
         <translation>استُورد: {summary}{notes}</translation>
     </message>

@@ -225,3 +225,29 @@ def test_nothing_to_import_is_refused_before_starting(qtbot, project_path: Path)
         assert not dialog.start()
         assert dialog.job is None and "add the files" in dialog.error_box.text()
         dialog.error_box.close()
+
+
+def test_escape_cancels_a_running_import_and_closing_stops_it(qtbot, project_path: Path, tmp_path: Path) -> None:
+    text = "قال فلاديمير بوتين إن لروسيا حقها. " * 4
+    records = [{"id": f"n{i}", "text": text} for i in range(20_000)]
+    source = write_jsonl(tmp_path / "many.jsonl", records)
+    before = contents(project_path)
+    with Project.open(project_path) as project:
+        dialog = ImportDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.add_sources([source])
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
+            pass
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancels the import, the dialog stays open
+        assert dialog.isVisible()
+        qtbot.waitUntil(lambda: dialog.state != "running", timeout=TIMEOUT)
+        assert dialog.state == "cancelled" and dialog.isVisible()
+
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
+            pass
+        dialog.close()  # closing under a running import stops it and waits for the thread
+        assert dialog.state == "cancelled" and not dialog.job.isRunning() and not dialog.isVisible()
+    assert contents(project_path) == before
