@@ -193,22 +193,28 @@ def test_label_studio_predictions_are_the_users_choice(qtbot, project_path: Path
         assert [(s.annotator, s.label) for s in project.spans(doc.id)] == [("~suggest", "PER")]
 
 
-def test_cancel_imports_nothing(qtbot, project_path: Path, tmp_path: Path) -> None:
+def many_records(path: Path) -> Path:
+    """20,000 records: an import long enough to be stopped part-way."""
     text = "قال فلاديمير بوتين إن لروسيا حقها. " * 4
-    records = [
-        {"id": f"n{i}", "text": text, "spans": [{"start": 4, "end": 18, "label": "PER", "annotator": "amal"}]}
-        for i in range(20_000)
-    ]
-    source = write_jsonl(tmp_path / "many.jsonl", records)
+    span = {"start": 4, "end": 18, "label": "PER", "annotator": "amal"}
+    return write_jsonl(path, [{"id": f"n{i}", "text": text, "spans": [span]} for i in range(20_000)])
+
+
+def start_and_wait_for_progress(qtbot, dialog: ImportDialog) -> None:
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
+        pass
+
+
+def test_cancel_imports_nothing(qtbot, project_path: Path, tmp_path: Path) -> None:
+    source = many_records(tmp_path / "many.jsonl")
     before = contents(project_path)
     with Project.open(project_path) as project:
         dialog = ImportDialog(project)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.add_sources([source])
-        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-        with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
-            pass
+        start_and_wait_for_progress(qtbot, dialog)
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.state != "running", timeout=TIMEOUT)
         assert dialog.state == "cancelled"
@@ -228,26 +234,20 @@ def test_nothing_to_import_is_refused_before_starting(qtbot, project_path: Path)
 
 
 def test_escape_cancels_a_running_import_and_closing_stops_it(qtbot, project_path: Path, tmp_path: Path) -> None:
-    text = "قال فلاديمير بوتين إن لروسيا حقها. " * 4
-    records = [{"id": f"n{i}", "text": text} for i in range(20_000)]
-    source = write_jsonl(tmp_path / "many.jsonl", records)
+    source = many_records(tmp_path / "many.jsonl")
     before = contents(project_path)
     with Project.open(project_path) as project:
         dialog = ImportDialog(project)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.add_sources([source])
-        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-        with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
-            pass
+        start_and_wait_for_progress(qtbot, dialog)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # cancels the import, the dialog stays open
         assert dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.state != "running", timeout=TIMEOUT)
         assert dialog.state == "cancelled" and dialog.isVisible()
 
-        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-        with qtbot.waitSignal(dialog.job.progressed, timeout=TIMEOUT):
-            pass
+        start_and_wait_for_progress(qtbot, dialog)
         dialog.close()  # closing under a running import stops it and waits for the thread
         assert dialog.state == "cancelled" and not dialog.job.isRunning() and not dialog.isVisible()
     assert contents(project_path) == before
