@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -228,6 +228,8 @@ class SuggestionsPanel(QWidget):
         self.list.setWordWrap(False)
         font = document_font(max(11.0, QFont().pointSizeF() * 1.15))
         self.list.setFont(font)
+        # A few rows stay in view whatever the font size (the dock shares its column with others).
+        self.list.setMinimumHeight(5 * QFontMetrics(font).lineSpacing())
         self.suggest_button = QPushButton(self.tr("Suggest"))
         self.suggest_button.setToolTip(self.tr("Suggest quotes (with cue and speaker) and entities in this document"))
         self.accept_button = QPushButton(self.tr("Accept"))
